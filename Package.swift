@@ -8,12 +8,49 @@ let package = Package(
     name: "Gradus",
     products: [
         .library(name: "Descent", targets: ["Descent"]),
+        .executable(name: "gradus", targets: ["gradus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
+        // The optimizer library lessons run against: tensors, autodiff, layers, optimizers.
         .target(
             name: "Descent",
             resources: [.copy("Resources/Datasets")],
             swiftSettings: fastMath
+        ),
+        // Debian's libcmark, the only Markdown parser.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // The lesson model: front matter, prose, cells with positions, the course.
+        .target(
+            name: "Lessons",
+            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+        ),
+        // The interpreter for lesson cells.
+        .target(
+            name: "Snippets",
+            dependencies: [
+                "Descent", "Lessons",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "SwiftOperators", package: "swift-syntax"),
+                .product(name: "SwiftParserDiagnostics", package: "swift-syntax"),
+                .product(name: "SwiftDiagnostics", package: "swift-syntax"),
+            ]
+        ),
+        .executableTarget(
+            name: "gradus",
+            dependencies: [
+                "Descent", "Lessons", "Snippets",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .executableTarget(
             name: "descent-bench",
@@ -26,5 +63,8 @@ let package = Package(
             dependencies: ["Descent"],
             resources: [.copy("Fixtures")]
         ),
+        .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
+        .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent"]),
+        .testTarget(name: "GradusTests", dependencies: ["gradus"]),
     ]
 )

@@ -1,0 +1,2 @@
+/// The interpreter that runs lesson cells against Descent.
+public enum SnippetsModule {}
