@@ -16,6 +16,9 @@ public struct ExecutionLimits: Sendable {
     public var maxTensorBytes: Int?
     /// Set from outside (e.g. by a watchdog) to stop the work at its next check.
     public var cancellation: CancellationFlag?
+    /// Whether a comparison may run its optimizers on several threads. The interpreter
+    /// turns this off when runs call back into interpreted code, which is single-threaded.
+    public var allowsParallelRuns: Bool = true
 
     public init(seconds: Double? = nil, maxTensorBytes: Int? = nil, cancellation: CancellationFlag? = nil) {
         self.seconds = seconds
