@@ -30,6 +30,7 @@ extension Tensor {
         guard k == k2 else {
             throw DescentError.shapeMismatch(operation: "matmul", lhs: shape, rhs: other.shape)
         }
+        try ExecutionLimits.checkAllocation(count: m.multipliedReportingOverflow(by: n).partialValue)
         var out = [Double](repeating: 0, count: m * n)
         Tensor.multiply(scalars, other.scalars, into: &out, m: m, k: k, n: n)
         switch (shape.count, other.shape.count) {

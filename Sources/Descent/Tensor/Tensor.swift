@@ -55,6 +55,7 @@ public struct Tensor: Sendable, Equatable, Hashable {
 
     /// A tensor of the given shape with every element equal to `value`.
     public init(repeating value: Double, shape: [Int]) throws {
+        try ExecutionLimits.checkAllocation(count: shape.reduce(1) { $0.multipliedReportingOverflow(by: Swift.max($1, 0)).partialValue })
         try self.init(shape: shape, scalars: Array(repeating: value, count: Swift.max(0, shape.reduce(1, *))))
     }
 
@@ -108,9 +109,10 @@ public struct Tensor: Sendable, Equatable, Hashable {
     public var hasNonFinite: Bool { scalars.contains { !$0.isFinite } }
 }
 
-extension Tensor: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral, ExpressibleByArrayLiteral {
-    public init(floatLiteral value: Double) { self.init(value) }
-    public init(integerLiteral value: Int) { self.init(Double(value)) }
+/// Array literals make vectors. There are deliberately no number literals:
+/// operators already take a `Double` on either side, and a second way to read
+/// `x * 2` would make every such expression ambiguous.
+extension Tensor: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Double...) { self.init(elements) }
 }
 

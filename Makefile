@@ -1,0 +1,33 @@
+# Gradus: the two set-up commands are `make site` and `make test`.
+# Each installs, only when missing, the Debian packages the project needs.
+
+SWIFT ?= swift
+# Debian packages: cmark for Markdown, KaTeX for math in the site.
+APT_PACKAGES := libcmark-dev libjs-katex pkg-config
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: deps test bench fixtures
+
+## deps: install the missing Debian packages (apt-get update once, before the first install).
+deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+## test: build everything and run every test suite.
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+## bench: the release-built Descent benchmark beside torch (needs `pip install torch==2.13.0`).
+bench: deps
+	$(SWIFT) build -c release --product descent-bench
+	python3 scripts/bench-torch.py --json > .build/torch-bench.json
+	.build/release/descent-bench --torch .build/torch-bench.json
+
+## fixtures: regenerate the PyTorch reference fixtures (needs torch 2.13).
+fixtures:
+	python3 scripts/make-fixtures.py

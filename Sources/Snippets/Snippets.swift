@@ -1,2 +1,0 @@
-/// The interpreter that runs lesson cells against Descent.
-public enum SnippetsModule {}
