@@ -1,1 +1,1 @@
-print("gradus")
+Gradus.main()

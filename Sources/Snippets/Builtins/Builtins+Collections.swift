@@ -1,0 +1,219 @@
+import Descent
+import Foundation
+
+extension BuiltinRegistry {
+    /// Members of arrays, ranges, dictionaries, strings and numbers, with Swift's names.
+    func registerCollections() {
+        for type in ["Array", "Range"] { registerSequenceMembers(type) }
+        method(of: "Array", "append", ["_element"], mutating: true) { receiver, args in
+            guard case var .array(items) = receiver else { return .void }
+            receiver = .void
+            items.append(try args.value("element"))
+            if items.count % 4096 == 0 { try ExecutionLimits.checkAllocation(count: items.count) }
+            receiver = .array(items)
+            return .void
+        }
+        method(of: "Array", "append", ["contentsOf"], mutating: true) { receiver, args in
+            guard case var .array(items) = receiver else { return .void }
+            receiver = .void
+            items.append(contentsOf: try args.interpreter.iterate(try args.value("contentsOf"), at: args.node("contentsOf")))
+            receiver = .array(items)
+            return .void
+        }
+        method(of: "Array", "insert", ["_element", "at"], mutating: true) { receiver, args in
+            guard case var .array(items) = receiver else { return .void }
+            let index = try args.int("at")
+            guard index >= 0, index <= items.count else { throw SnippetError("index \(index) is out of range 0...\(items.count)") }
+            receiver = .void
+            items.insert(try args.value("element"), at: index)
+            receiver = .array(items)
+            return .void
+        }
+        method(of: "Array", "remove", ["at"], mutating: true) { receiver, args in
+            guard case var .array(items) = receiver else { return .void }
+            let index = try args.int("at")
+            guard index >= 0, index < items.count else { throw SnippetError("index \(index) is out of range 0..<\(items.count)") }
+            receiver = .void
+            let removed = items.remove(at: index)
+            receiver = .array(items)
+            return removed
+        }
+        method(of: "Array", "removeLast", [], mutating: true) { receiver, _ in
+            guard case var .array(items) = receiver, !items.isEmpty else { throw SnippetError("removeLast() on an empty array") }
+            receiver = .void
+            let removed = items.removeLast()
+            receiver = .array(items)
+            return removed
+        }
+        method(of: "Array", "removeAll", [], mutating: true) { receiver, _ in
+            receiver = .array([])
+            return .void
+        }
+        method(of: "Array", "joined", ["separator?"]) { receiver, args in
+            guard case let .array(items) = receiver else { return .void }
+            return .string(items.map(Display.description).joined(separator: try args.string("separator", default: "")))
+        }
+        registerDictionaryMembers()
+        registerStringMembers()
+        registerNumberMembers()
+    }
+
+    private func elements(_ value: Value) -> [Value] {
+        switch value {
+        case let .array(items): return items
+        case let .range(lower, upper): return (lower..<upper).map { .int($0) }
+        default: return []
+        }
+    }
+
+    private func registerSequenceMembers(_ type: String) {
+        getter(of: type, "count") { .int(self.elements($0).count) }
+        getter(of: type, "isEmpty") { .bool(self.elements($0).isEmpty) }
+        getter(of: type, "indices") { .range(lower: 0, upper: self.elements($0).count) }
+        getter(of: type, "first") { value in
+            guard let first = self.elements(value).first else { throw SnippetError("'first' of an empty \(type.lowercased())") }
+            return first
+        }
+        getter(of: type, "last") { value in
+            guard let last = self.elements(value).last else { throw SnippetError("'last' of an empty \(type.lowercased())") }
+            return last
+        }
+        method(of: type, "map", ["{_transform"]) { receiver, args in
+            let function = try args.function("transform")
+            return .array(try self.elements(receiver).map { try args.interpreter.call(function, with: [$0], at: args.call) })
+        }
+        method(of: type, "filter", ["{_isIncluded"]) { receiver, args in
+            let function = try args.function("isIncluded")
+            return .array(try self.elements(receiver).filter {
+                guard case let .bool(keep) = try args.interpreter.call(function, with: [$0], at: args.call) else {
+                    throw SnippetError("the closure given to filter must return a Bool")
+                }
+                return keep
+            })
+        }
+        method(of: type, "forEach", ["{_body"]) { receiver, args in
+            let function = try args.function("body")
+            for element in self.elements(receiver) { _ = try args.interpreter.call(function, with: [element], at: args.call) }
+            return .void
+        }
+        method(of: type, "reduce", ["_initial", "{_combine"]) { receiver, args in
+            let function = try args.function("combine")
+            var result = try args.value("initial")
+            for element in self.elements(receiver) { result = try args.interpreter.call(function, with: [result, element], at: args.call) }
+            return result
+        }
+        method(of: type, "enumerated", []) { receiver, _ in
+            .array(self.elements(receiver).enumerated().map { .tuple([.int($0.offset), $0.element], labels: ["offset", "element"]) })
+        }
+        method(of: type, "reversed", []) { receiver, _ in .array(self.elements(receiver).reversed()) }
+        method(of: type, "contains", ["_element"]) { receiver, args in
+            let target = try args.value("element")
+            return .bool(self.elements(receiver).contains { Operators.equal($0, target) == true })
+        }
+        method(of: type, "firstIndex", ["of"]) { receiver, args in
+            let target = try args.value("of")
+            guard let index = self.elements(receiver).firstIndex(where: { Operators.equal($0, target) == true }) else {
+                throw SnippetError("the array does not contain \(Display.literal(target))")
+            }
+            return .int(index)
+        }
+        method(of: type, "sorted", []) { receiver, _ in
+            .array(try self.sort(self.elements(receiver)) { a, b in try Operators.apply("<", a, b) })
+        }
+        method(of: type, "sorted", ["{by"]) { receiver, args in
+            let function = try args.function("by")
+            return .array(try self.sort(self.elements(receiver)) { a, b in try args.interpreter.call(function, with: [a, b], at: args.call) })
+        }
+        for name in ["min", "max"] {
+            method(of: type, name, []) { receiver, _ in
+                let items = self.elements(receiver)
+                guard var best = items.first else { throw SnippetError("\(name)() of an empty \(type.lowercased())") }
+                for item in items.dropFirst() { best = try Self.extremeValue(name == "max", best, item) }
+                return best
+            }
+        }
+    }
+
+    private static func extremeValue(_ isMax: Bool, _ a: Value, _ b: Value) throws -> Value {
+        guard case let .bool(less) = try Operators.apply("<", a, b) else { return a }
+        return isMax ? (less ? b : a) : (less ? a : b)
+    }
+
+    /// A stable merge sort that can throw from the comparison.
+    private func sort(_ items: [Value], _ less: (Value, Value) throws -> Value) throws -> [Value] {
+        if items.count <= 1 { return items }
+        let middle = items.count / 2
+        let left = try sort(Array(items[..<middle]), less), right = try sort(Array(items[middle...]), less)
+        var merged: [Value] = []
+        merged.reserveCapacity(items.count)
+        var i = 0, j = 0
+        while i < left.count, j < right.count {
+            guard case let .bool(rightFirst) = try less(right[j], left[i]) else {
+                throw SnippetError("a sort comparison must return a Bool")
+            }
+            if rightFirst { merged.append(right[j]); j += 1 } else { merged.append(left[i]); i += 1 }
+        }
+        merged.append(contentsOf: left[i...])
+        merged.append(contentsOf: right[j...])
+        return merged
+    }
+
+    private func registerDictionaryMembers() {
+        func entries(_ value: Value) -> OrderedDictionary {
+            if case let .dictionary(d) = value { return d }
+            return OrderedDictionary()
+        }
+        getter(of: "Dictionary", "count") { .int(entries($0).count) }
+        getter(of: "Dictionary", "isEmpty") { .bool(entries($0).count == 0) }
+        getter(of: "Dictionary", "keys") { .array(entries($0).keys) }
+        getter(of: "Dictionary", "values") { .array(entries($0).values) }
+        method(of: "Dictionary", "removeValue", ["forKey"], mutating: true) { receiver, args in
+            var dictionary = entries(receiver)
+            let key = try args.value("forKey")
+            let old = dictionary[key] ?? .void
+            receiver = .void
+            try dictionary.set(key, nil)
+            receiver = .dictionary(dictionary)
+            return old
+        }
+    }
+
+    private func registerStringMembers() {
+        func text(_ value: Value) -> String {
+            if case let .string(s) = value { return s }
+            return ""
+        }
+        getter(of: "String", "count") { .int(text($0).count) }
+        getter(of: "String", "isEmpty") { .bool(text($0).isEmpty) }
+        method(of: "String", "uppercased", []) { receiver, _ in .string(text(receiver).uppercased()) }
+        method(of: "String", "lowercased", []) { receiver, _ in .string(text(receiver).lowercased()) }
+        method(of: "String", "contains", ["_other"]) { receiver, args in .bool(text(receiver).contains(try args.string("other"))) }
+        method(of: "String", "hasPrefix", ["_prefix"]) { receiver, args in .bool(text(receiver).hasPrefix(try args.string("prefix"))) }
+        method(of: "String", "hasSuffix", ["_suffix"]) { receiver, args in .bool(text(receiver).hasSuffix(try args.string("suffix"))) }
+        method(of: "String", "split", ["separator"]) { receiver, args in
+            let separator = try args.string("separator")
+            return .array(text(receiver).components(separatedBy: separator).filter { !$0.isEmpty }.map { .string($0) })
+        }
+    }
+
+    private func registerNumberMembers() {
+        for type in ["Double", "Int"] {
+            method(of: type, "squareRoot", []) { receiver, _ in .double((receiver.asDouble ?? 0).squareRoot()) }
+            method(of: type, "rounded", []) { receiver, _ in .double((receiver.asDouble ?? 0).rounded()) }
+            method(of: type, "truncatingRemainder", ["dividingBy"]) { receiver, args in
+                .double((receiver.asDouble ?? 0).truncatingRemainder(dividingBy: try args.double("dividingBy")))
+            }
+            getter(of: type, "isNaN") { .bool(($0.asDouble ?? 0).isNaN) }
+            getter(of: type, "isFinite") { .bool(($0.asDouble ?? 0).isFinite) }
+            getter(of: type, "magnitude") { value in
+                if case let .int(i) = value { return .int(i.magnitude > UInt(Int.max) ? Int.max : Int(i.magnitude)) }
+                return .double((value.asDouble ?? 0).magnitude)
+            }
+            getter(of: type, "description") { .string(Display.description(of: $0)) }
+        }
+        method(of: "Int", "isMultiple", ["of"]) { receiver, args in
+            guard case let .int(i) = receiver else { return .bool(false) }
+            return .bool(i.isMultiple(of: try args.int("of")))
+        }
+    }
+}

@@ -1,0 +1,168 @@
+import Descent
+import Foundation
+
+extension BuiltinRegistry {
+    /// `print`, math functions over numbers, Jets and Tensors, conversions and sequences.
+    func registerCore() {
+        function("print", ["_items...", "separator?", "terminator?"]) { args in
+            let items = args.has("items") ? try args.array("items") : []
+            let separator = try args.string("separator", default: " ")
+            let terminator = try args.string("terminator", default: "\n")
+            args.interpreter.printed += items.map(Display.description).joined(separator: separator) + terminator
+            return .void
+        }
+        registerMath()
+        registerConversions()
+        registerSequences()
+        for op in ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="] {
+            function(op, ["_lhs", "_rhs"]) { args in
+                try Operators.binary(op, try args.value("lhs"), try args.value("rhs"), at: args.call)
+            }
+        }
+        member(of: "Double", "pi", nil) { _ in .double(Double.pi) }
+        member(of: "Double", "infinity", nil) { _ in .double(Double.infinity) }
+        member(of: "Double", "nan", nil) { _ in .double(Double.nan) }
+        member(of: "Double", "greatestFiniteMagnitude", nil) { _ in .double(Double.greatestFiniteMagnitude) }
+        member(of: "Double", "ulpOfOne", nil) { _ in .double(Double.ulpOfOne) }
+        member(of: "Int", "max", nil) { _ in .int(Int.max) }
+        member(of: "Int", "min", nil) { _ in .int(Int.min) }
+    }
+
+    /// Functions of one number that also take a Jet (for `Function2D` formulas) or a Tensor (elementwise).
+    private func registerMath() {
+        let unary: [(String, (Double) -> Double, ((Jet) -> Jet)?, ((Tensor) -> Tensor)?)] = [
+            ("exp", Foundation.exp, { $0.exp() }, { $0.exp() }),
+            ("log", Foundation.log, { $0.log() }, { $0.log() }),
+            ("sqrt", Foundation.sqrt, { $0.sqrt() }, { $0.sqrt() }),
+            ("abs", Swift.abs, { $0.abs() }, { $0.abs() }),
+            ("sin", Foundation.sin, { $0.sin() }, nil),
+            ("cos", Foundation.cos, { $0.cos() }, nil),
+            ("tan", Foundation.tan, nil, nil),
+            ("tanh", Foundation.tanh, { $0.tanh() }, { $0.tanh() }),
+            ("atan", Foundation.atan, nil, nil),
+            ("log2", Foundation.log2, nil, nil),
+            ("log10", Foundation.log10, nil, nil),
+            ("floor", Foundation.floor, nil, nil),
+            ("ceil", Foundation.ceil, nil, nil),
+            ("round", Foundation.round, nil, nil),
+        ]
+        for (name, scalar, jet, tensor) in unary {
+            function(name, ["_x"]) { args in
+                switch try args.value("x") {
+                case let .int(i) where name == "abs": return .int(Swift.abs(i))
+                case let .jet(j): if let jet { return .jet(jet(j)) }
+                case let .tensor(t): if let tensor { return .tensor(tensor(t)) }
+                case let other: if let x = other.asDouble { return .double(scalar(x)) }
+                }
+                throw args.fail("x", "a number")
+            }
+        }
+        function("pow", ["_x", "_p"]) { args in
+            switch (try args.value("x"), try args.value("p")) {
+            case let (.jet(j), .int(n)): return .jet(j.pow(n))
+            case let (.jet(j), p): if let p = p.asDouble { return .jet(j.pow(p)) }
+            case let (.tensor(t), p): if let p = p.asDouble { return .tensor(t.pow(p)) }
+            case let (x, p): if let x = x.asDouble, let p = p.asDouble { return .double(Foundation.pow(x, p)) }
+            }
+            throw args.fail("x", "a number")
+        }
+        function("atan2", ["_y", "_x"]) { args in .double(Foundation.atan2(try args.double("y"), try args.double("x"))) }
+        for name in ["max", "min"] {
+            function(name, ["_values..."]) { args in
+                let values = try args.array("values")
+                guard var best = values.first else { throw SnippetError("\(name) needs at least one value") }
+                for value in values.dropFirst() {
+                    best = try Self.extreme(name == "max", best, value)
+                }
+                return best
+            }
+        }
+    }
+
+    private static func extreme(_ isMax: Bool, _ a: Value, _ b: Value) throws -> Value {
+        switch (a, b) {
+        case let (.int(x), .int(y)): return .int(isMax ? Swift.max(x, y) : Swift.min(x, y))
+        case let (.jet(x), .jet(y)): return .jet(isMax ? x.maximum(y) : x.minimum(y))
+        case let (.jet(x), other): if let y = other.asDouble { return .jet(isMax ? x.maximum(Jet(y)) : x.minimum(Jet(y))) }
+        case let (other, .jet(y)): if let x = other.asDouble { return .jet(isMax ? Jet(x).maximum(y) : Jet(x).minimum(y)) }
+        case let (.tensor(x), .tensor(y)): return .tensor(isMax ? try x.maximum(y) : try x.minimum(y))
+        case let (.tensor(x), other): if let y = other.asDouble { return .tensor(isMax ? x.maximum(y) : x.minimum(y)) }
+        case let (other, .tensor(y)): if let x = other.asDouble { return .tensor(isMax ? y.maximum(x) : y.minimum(x)) }
+        case let (.string(x), .string(y)): return .string(isMax ? Swift.max(x, y) : Swift.min(x, y))
+        default: break
+        }
+        guard let x = a.asDouble, let y = b.asDouble else {
+            throw SnippetError("cannot compare \(a.typeName) and \(b.typeName)")
+        }
+        return .double(isMax ? Swift.max(x, y) : Swift.min(x, y))
+    }
+
+    private func registerConversions() {
+        function("Double", ["_value"]) { args in
+            switch try args.value("value") {
+            case let .string(s): if let d = Double(s) { return .double(d) }; throw SnippetError("'\(s)' is not a number")
+            case let .jet(j): return .double(j.value)
+            case let other: if let d = other.asDouble { return .double(d) }
+            }
+            throw args.fail("value", "a number")
+        }
+        function("Int", ["_value"]) { args in
+            switch try args.value("value") {
+            case let .int(i): return .int(i)
+            case let .double(d):
+                guard d.isFinite, Swift.abs(d) < 9.2e18 else { throw SnippetError("\(d) cannot be converted to an Int") }
+                return .int(Int(d))
+            case let .string(s): if let i = Int(s) { return .int(i) }; throw SnippetError("'\(s)' is not an integer")
+            default: throw args.fail("value", "a number")
+            }
+        }
+        function("String", ["_value"]) { args in .string(Display.description(of: try args.value("value"))) }
+        function("String", ["describing"]) { args in .string(Display.description(of: try args.value("describing"))) }
+        function("String", ["format", "_values..."]) { args in
+            let format = try args.string("format")
+            let numbers: [CVarArg] = try (args.has("values") ? args.array("values") : []).map { value -> CVarArg in
+                if case let .int(i) = value { return i }
+                if let d = value.asDouble { return d }
+                if case let .string(s) = value { return s }
+                throw SnippetError("String(format:) takes numbers and strings, got \(value.typeName)")
+            }
+            return .string(String(format: format, arguments: numbers))
+        }
+        function("Array", ["_sequence"]) { args in
+            .array(try args.interpreter.iterate(try args.value("sequence"), at: args.node("sequence")))
+        }
+        function("Array", ["repeating", "count"]) { args in
+            let count = try args.int("count")
+            guard count >= 0 else { throw SnippetError("Array(repeating:count:) needs a count of at least 0, got \(count)") }
+            try ExecutionLimits.checkAllocation(count: count)
+            return .array(Array(repeating: try args.value("repeating"), count: count))
+        }
+    }
+
+    private func registerSequences() {
+        for (label, closed) in [("to", false), ("through", true)] {
+            function("stride", ["from", label, "by"]) { args in
+                let start = try args.double("from"), end = try args.double(label), step = try args.double("by")
+                guard step != 0, step.isFinite else { throw SnippetError("stride needs a non-zero step, got \(step)") }
+                let allInts = [args.values["from"], args.values[label], args.values["by"]].allSatisfy {
+                    if case .int = $0?.value { return true } else { return false }
+                }
+                var items: [Value] = []
+                var index = 0.0
+                while true {
+                    let x = start + index * step
+                    if step > 0 ? (closed ? x > end : x >= end) : (closed ? x < end : x <= end) { break }
+                    items.append(allInts ? .int(Int(x)) : .double(x))
+                    index += 1
+                    if items.count % 4096 == 0 { try ExecutionLimits.checkAllocation(count: items.count); try ExecutionLimits.check() }
+                }
+                return .array(items)
+            }
+        }
+        function("zip", ["_a", "_b"]) { args in
+            let a = try args.interpreter.iterate(try args.value("a"), at: args.node("a"))
+            let b = try args.interpreter.iterate(try args.value("b"), at: args.node("b"))
+            return .array(zip(a, b).map { .tuple([$0, $1], labels: [nil, nil]) })
+        }
+    }
+}

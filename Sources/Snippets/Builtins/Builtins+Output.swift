@@ -1,0 +1,63 @@
+import Descent
+
+extension BuiltinRegistry {
+    /// `table(columns:rows:)` and `plot(...)`: values that display as structured outputs.
+    func registerOutput() {
+        function("table", ["columns", "rows", "title?"]) { args in
+            let columns = try args.array("columns").map { value -> String in
+                guard case let .string(name) = value else { throw args.fail("columns", "an array of Strings") }
+                return name
+            }
+            let rows = try args.array("rows").enumerated().map { index, row -> [TableCell] in
+                let cells: [Value]
+                switch row {
+                case let .array(items): cells = items
+                case let .tuple(items, _): cells = items
+                default: throw SnippetError("row \(index) of the table must be an array, got \(row.typeName)", at: args.node("rows"))
+                }
+                guard cells.count == columns.count else {
+                    throw SnippetError("row \(index) has \(cells.count) values but the table has \(columns.count) columns", at: args.node("rows"))
+                }
+                return cells.map(Self.cell)
+            }
+            let title = args.has("title") ? try args.string("title") : nil
+            return .output(.table(TableOutput(title: title, columns: columns, rows: rows)))
+        }
+        function("plot", ["_y", "title?", "logScale?"]) { args in
+            let y = try args.doubles("y")
+            let series = PlotSeries(name: "y", x: y.indices.map(Double.init), y: y)
+            return try self.plot(args, [series], xLabel: "index")
+        }
+        function("plot", ["x", "y", "title?", "logScale?"]) { args in
+            let x = try args.doubles("x"), y = try args.doubles("y")
+            guard x.count == y.count else {
+                throw SnippetError("plot(x:y:) needs as many x values as y values, got \(x.count) and \(y.count)", at: args.call)
+            }
+            return try self.plot(args, [PlotSeries(name: "y", x: x, y: y)], xLabel: "x")
+        }
+        function("plot", ["_series", "title?", "logScale?"]) { args in
+            guard case let .dictionary(entries) = try args.value("series") else { throw args.fail("series", "a dictionary of name: [Double]") }
+            let series = try entries.pairs.map { key, value -> PlotSeries in
+                let y = try BuiltinConversions.doubles(from: value)
+                return PlotSeries(name: Display.description(of: key), x: y.indices.map(Double.init), y: y)
+            }
+            return try self.plot(args, series, xLabel: "index")
+        }
+    }
+
+    private func plot(_ args: Arguments, _ series: [PlotSeries], xLabel: String) throws -> Value {
+        let title = args.has("title") ? try args.string("title") : nil
+        let values = series.flatMap(\.y).filter { $0.isFinite && $0 > 0 }
+        let automatic = series.flatMap(\.y).allSatisfy { !$0.isFinite || $0 > 0 } && (values.max() ?? 1) / (values.min() ?? 1) > 100
+        let logScale = try args.bool("logScale", default: automatic)
+        return .output(.plot(PlotOutput(title: title, series: series, xLabel: xLabel, yLabel: "y", logScale: logScale)))
+    }
+
+    static func cell(_ value: Value) -> TableCell {
+        switch value {
+        case let .int(i): return .int(i)
+        case let .double(d): return .number(d)
+        default: return .text(Display.description(of: value))
+        }
+    }
+}

@@ -1,0 +1,109 @@
+import Descent
+import SwiftSyntax
+
+extension Interpreter {
+    /// One step from a variable to the place being assigned: `[i]` or `.name`.
+    enum PathStep {
+        case index([Argument], Syntax)
+        case member(String, Syntax)
+    }
+
+    /// `a = b`, `a += b`, `&&`, `||` and every other infix operator.
+    func evaluateInfix(_ infix: InfixOperatorExprSyntax, in scope: Environment) throws -> Value {
+        if infix.operator.is(AssignmentExprSyntax.self) {
+            let value = try evaluate(infix.rightOperand, in: scope)
+            try assign(value, to: infix.leftOperand, in: scope)
+            return .void
+        }
+        guard let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
+            throw SnippetError.unsupported(describe(infix.operator), at: infix.operator)
+        }
+        switch op {
+        case "&&", "||":
+            guard case let .bool(left) = try evaluate(infix.leftOperand, in: scope) else {
+                throw SnippetError("the operands of '\(op)' must be Bool", at: infix.leftOperand)
+            }
+            if (op == "&&" && !left) || (op == "||" && left) { return .bool(left) }
+            guard case let .bool(right) = try evaluate(infix.rightOperand, in: scope) else {
+                throw SnippetError("the operands of '\(op)' must be Bool", at: infix.rightOperand)
+            }
+            return .bool(right)
+        case "+=", "-=", "*=", "/=", "%=":
+            let rhs = try evaluate(infix.rightOperand, in: scope)
+            let base = String(op.dropLast())
+            let (binding, steps) = try resolvePlace(infix.leftOperand, in: scope)
+            try modify(&binding.value, steps[...]) { value in
+                value = try Operators.binary(base, value, rhs, at: infix.operator)
+            }
+            return .void
+        default:
+            let lhs = try evaluate(infix.leftOperand, in: scope)
+            let rhs = try evaluate(infix.rightOperand, in: scope)
+            return try Operators.binary(op, lhs, rhs, at: infix.operator)
+        }
+    }
+
+    /// Stores `value` into a variable, an element, a member, or a tuple of those.
+    func assign(_ value: Value, to target: ExprSyntax, in scope: Environment) throws {
+        if target.is(DiscardAssignmentExprSyntax.self) { return }
+        if let tuple = target.as(TupleExprSyntax.self), tuple.elements.count != 1 {
+            guard case let .tuple(values, _) = value, values.count == tuple.elements.count else {
+                throw SnippetError("cannot assign a \(value.typeName) to a tuple of \(tuple.elements.count) places", at: target)
+            }
+            for (element, item) in zip(tuple.elements, values) {
+                try assign(item, to: element.expression, in: scope)
+            }
+            return
+        }
+        let (binding, steps) = try resolvePlace(target, in: scope)
+        try modify(&binding.value, steps[...]) { $0 = value }
+    }
+
+    /// The variable an assignable expression starts from and the steps inside it.
+    ///
+    /// Indices are evaluated here, before any storage is touched, so the
+    /// in-place update that follows never re-enters the interpreter.
+    func resolvePlace(_ target: ExprSyntax, in scope: Environment) throws -> (Binding, [PathStep]) {
+        if let tuple = target.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first {
+            return try resolvePlace(only.expression, in: scope)
+        }
+        if let reference = target.as(DeclReferenceExprSyntax.self) {
+            let name = reference.baseName.text
+            guard let binding = scope.lookup(name) else { throw unknownName(name, at: reference, in: scope) }
+            guard binding.isMutable else {
+                throw SnippetError("cannot assign to '\(name)': it is a 'let' constant; declare it with 'var' to change it", at: reference)
+            }
+            return (binding, [])
+        }
+        if let subscriptCall = target.as(SubscriptCallExprSyntax.self) {
+            let (binding, steps) = try resolvePlace(subscriptCall.calledExpression, in: scope)
+            let arguments = try subscriptCall.arguments.map {
+                Argument(label: $0.label?.text, value: try evaluate($0.expression, in: scope), node: Syntax($0))
+            }
+            return (binding, steps + [.index(arguments, Syntax(subscriptCall))])
+        }
+        if let access = target.as(MemberAccessExprSyntax.self), let base = access.base {
+            let (binding, steps) = try resolvePlace(base, in: scope)
+            return (binding, steps + [.member(access.declName.baseName.text, Syntax(access.declName))])
+        }
+        throw SnippetError("cannot assign to '\(target.trimmedDescription)'; assign to a 'var', an element or a property", at: target)
+    }
+
+    /// Applies `body` to the place at the end of `steps`, writing each level back on the way out.
+    func modify(_ value: inout Value, _ steps: ArraySlice<PathStep>, _ body: (inout Value) throws -> Void) throws {
+        guard let step = steps.first else {
+            try body(&value)
+            return
+        }
+        switch step {
+        case let .index(arguments, node):
+            var element = try Subscripts.get(value, arguments, at: node)
+            try modify(&element, steps.dropFirst(), body)
+            try Subscripts.set(&value, arguments, element, at: node)
+        case let .member(name, node):
+            var member = try builtins.property(of: value, name, interpreter: self, at: node)
+            try modify(&member, steps.dropFirst(), body)
+            try builtins.setProperty(of: &value, name, to: member, at: node)
+        }
+    }
+}

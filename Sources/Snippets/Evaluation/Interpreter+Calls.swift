@@ -1,0 +1,202 @@
+import Descent
+import SwiftSyntax
+
+extension Interpreter {
+    /// `f(x)`, `Adam(lr: 0.1)`, `rows.append(x)`, `.step(every: 10, factor: 0.5)`, `minimize(...) { ... }`.
+    func evaluateCall(_ call: FunctionCallExprSyntax, in scope: Environment) throws -> Value {
+        let arguments = try callArguments(call, in: scope)
+        let callee = call.calledExpression
+        if let reference = callee.as(DeclReferenceExprSyntax.self) {
+            let name = reference.baseName.text
+            if let binding = scope.lookup(name) {
+                return try callValue(binding.value, arguments, at: call)
+            }
+            if let builtin = builtins.functions[name] {
+                return try nested(at: call) {
+                    try builtins.call(builtin, arguments, interpreter: self, at: Syntax(call))
+                }
+            }
+            throw unknownName(name, at: reference, in: scope)
+        }
+        if let access = callee.as(MemberAccessExprSyntax.self) {
+            let name = access.declName.baseName.text
+            guard let baseExpression = access.base else {
+                return .implicitMember(ImplicitMember(name: name, arguments: arguments, node: Syntax(call)))
+            }
+            if let typeName = staticTypeName(baseExpression, in: scope) {
+                return try builtins.staticMember(typeName, name, arguments: arguments, interpreter: self, at: call)
+            }
+            return try callMethod(name, on: baseExpression, arguments, in: scope, at: call, nameNode: access.declName)
+        }
+        let function = try evaluate(callee, in: scope)
+        return try callValue(function, arguments, at: call)
+    }
+
+    private func callArguments(_ call: FunctionCallExprSyntax, in scope: Environment) throws -> [Argument] {
+        var arguments: [Argument] = []
+        for element in call.arguments {
+            if element.expression.is(InOutExprSyntax.self) {
+                throw SnippetError.unsupported("'&' (inout arguments)", at: element.expression)
+            }
+            arguments.append(Argument(label: element.label?.text, value: try evaluate(element.expression, in: scope), node: Syntax(element)))
+        }
+        if let closure = call.trailingClosure {
+            arguments.append(Argument(label: nil, value: try evaluate(ExprSyntax(closure), in: scope), node: Syntax(closure), isTrailingClosure: true))
+        }
+        for extra in call.additionalTrailingClosures {
+            arguments.append(Argument(label: extra.label.text, value: try evaluate(ExprSyntax(extra.closure), in: scope), node: Syntax(extra), isTrailingClosure: true))
+        }
+        return arguments
+    }
+
+    private func callMethod(
+        _ name: String, on baseExpression: ExprSyntax, _ arguments: [Argument], in scope: Environment,
+        at call: FunctionCallExprSyntax, nameNode: some SyntaxProtocol
+    ) throws -> Value {
+        let base = try evaluate(baseExpression, in: scope)
+        let (method, matched) = try builtins.method(name, of: base, arguments, at: nameNode)
+        let args = Arguments(callee: "\(builtins.typeKey(base)).\(name)", signature: method.signature, values: matched, call: Syntax(call), interpreter: self)
+        if method.isMutating {
+            let (binding, steps) = try resolvePlace(baseExpression, in: scope)
+            var result = Value.void
+            try modify(&binding.value, steps[...]) { receiver in
+                result = try builtins.invoke({ try method.body(&receiver, $0) }, args, at: Syntax(call))
+            }
+            return result
+        }
+        var receiver = base
+        return try nested(at: call) {
+            try builtins.invoke({ try method.body(&receiver, $0) }, args, at: Syntax(call))
+        }
+    }
+
+    /// Calls a function value: a closure, a declared `func` or a builtin passed around by name.
+    func callValue(_ callee: Value, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
+        guard case let .function(function) = callee else {
+            throw SnippetError("cannot call a value of type \(callee.typeName)", at: node)
+        }
+        return try nested(at: node) {
+            switch function.body {
+            case let .builtin(builtin):
+                return try builtins.call(builtin, arguments, interpreter: self, at: Syntax(node))
+            case let .closure(closure, captured):
+                let scope = try closureScope(function, closure, captured, arguments.map(\.value), at: node)
+                return try runBody(closure.statements, in: scope)
+            case let .function(declaration, captured):
+                let scope = try functionScope(declaration, captured, arguments, at: node)
+                let result = try runBody(declaration.body?.statements ?? [], in: scope, singleExpressionReturns: true)
+                if let returnType = declaration.signature.returnClause?.type {
+                    return try coerce(result, to: returnType, at: node)
+                }
+                return result
+            }
+        }
+    }
+
+    /// Calls a function value with plain values, as builtins such as `map` and Descent callbacks do.
+    func call(_ function: FunctionValue, with values: [Value], at node: some SyntaxProtocol) throws -> Value {
+        let arguments = values.map { Argument(label: nil, value: $0, node: Syntax(node)) }
+        if case let .function(declaration, captured) = function.body {
+            // Positional call of a declared function: labels are implied.
+            return try nested(at: node) {
+                let scope = Environment(parent: captured)
+                let parameters = Array(declaration.signature.parameterClause.parameters)
+                guard parameters.count == values.count else {
+                    throw SnippetError("'\(function.name)' takes \(parameters.count) arguments, but \(values.count) were passed", at: node)
+                }
+                for (parameter, value) in zip(parameters, values) {
+                    scope.define((parameter.secondName ?? parameter.firstName).text, try coerce(value, to: parameter.type, at: node), mutable: false)
+                }
+                return try runBody(declaration.body?.statements ?? [], in: scope, singleExpressionReturns: true)
+            }
+        }
+        return try callValue(.function(function), arguments, at: node)
+    }
+
+    /// Runs a block in builder mode: each line's value is collected (`minimize { GD(...); Adam(...) }`).
+    func callBuilder(_ function: FunctionValue, at node: some SyntaxProtocol) throws -> [Value] {
+        guard case let .closure(closure, captured) = function.body else {
+            let value = try call(function, with: [], at: node)
+            if case let .array(items) = value { return items }
+            return [value]
+        }
+        return try nested(at: node) {
+            let scope = try closureScope(function, closure, [], at: node)
+            _ = captured
+            let collector = Collector()
+            switch try execute(closure.statements, in: scope, collector: collector) {
+            case .normal: break
+            case let .returned(value): if !value.isVoid { collector.values.append(value) }
+            case .broke, .continued: throw SnippetError("'break' and 'continue' are only allowed inside a loop", at: closure)
+            }
+            return collector.values.flatMap { value -> [Value] in
+                if case let .array(items) = value { return items }
+                return [value]
+            }
+        }
+    }
+
+    private func closureScope(_ function: FunctionValue, _ closure: ClosureExprSyntax, _ captured: Environment, _ values: [Value], at node: some SyntaxProtocol) throws -> Environment {
+        let scope = Environment(parent: captured)
+        if let names = function.closureParameterNames {
+            guard names.count == values.count else {
+                throw SnippetError("the closure takes \(names.count) argument\(names.count == 1 ? "" : "s") (\(names.joined(separator: ", "))), but \(values.count) \(values.count == 1 ? "was" : "were") passed", at: node)
+            }
+            for (name, value) in zip(names, values) where name != "_" {
+                scope.define(name, value, mutable: false)
+            }
+        } else {
+            for (index, value) in values.enumerated() { scope.define("$\(index)", value, mutable: false) }
+        }
+        return scope
+    }
+
+    private func closureScope(_ function: FunctionValue, _ closure: ClosureExprSyntax, _ values: [Value], at node: some SyntaxProtocol) throws -> Environment {
+        guard case let .closure(_, captured) = function.body else { return Environment() }
+        return try closureScope(function, closure, captured, values, at: node)
+    }
+
+    /// Binds a declared function's parameters by label, applying defaults and type annotations.
+    private func functionScope(_ declaration: FunctionDeclSyntax, _ captured: Environment, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Environment {
+        let scope = Environment(parent: captured)
+        let name = declaration.name.text
+        let parameters = Array(declaration.signature.parameterClause.parameters)
+        let display = name + "(" + parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")"
+        var next = 0
+        for parameter in parameters {
+            let label: String? = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
+            let internalName = (parameter.secondName ?? parameter.firstName).text
+            var value: Value
+            if next < arguments.count, arguments[next].label == label {
+                value = arguments[next].value
+                next += 1
+            } else if let defaultValue = parameter.defaultValue {
+                value = try evaluate(defaultValue.value, in: captured)
+            } else if next < arguments.count {
+                let have = arguments[next].label.map { "'\($0):'" } ?? "no label"
+                let want = label.map { "'\($0):'" } ?? "no label"
+                throw SnippetError("incorrect argument label in call to \(display): have \(have), expected \(want)", at: arguments[next].node)
+            } else {
+                throw SnippetError("missing argument for parameter '\(label ?? internalName)' in call to \(display)", at: node)
+            }
+            value = try coerce(value, to: parameter.type, at: node)
+            if internalName != "_" { scope.define(internalName, value, mutable: false) }
+        }
+        if next < arguments.count {
+            throw SnippetError("extra argument in call to \(display)", at: arguments[next].node)
+        }
+        return scope
+    }
+
+    /// Runs a function or closure body: a single expression is its value, otherwise `return` gives it.
+    func runBody(_ statements: CodeBlockItemListSyntax, in scope: Environment, singleExpressionReturns: Bool = true) throws -> Value {
+        if singleExpressionReturns, statements.count == 1, let only = statements.first, case let .expr(expression) = only.item {
+            return try evaluate(expression, in: scope)
+        }
+        switch try execute(statements, in: scope, collector: nil) {
+        case .normal: return .void
+        case let .returned(value): return value
+        case .broke, .continued: throw SnippetError("'break' and 'continue' are only allowed inside a loop", at: statements)
+        }
+    }
+}

@@ -1,0 +1,129 @@
+import Descent
+import SwiftSyntax
+
+extension Interpreter {
+    /// `let`/`var` bindings and `func` declarations; anything else is unsupported.
+    func declare(_ declaration: DeclSyntax, in scope: Environment) throws {
+        if let variable = declaration.as(VariableDeclSyntax.self) {
+            let mutable = variable.bindingSpecifier.tokenKind == .keyword(.var)
+            if let modifier = variable.modifiers.first {
+                throw SnippetError.unsupported("'\(modifier.name.text)' on a variable", at: modifier)
+            }
+            for binding in variable.bindings {
+                if binding.accessorBlock != nil {
+                    throw SnippetError.unsupported("computed properties and observers", at: binding)
+                }
+                guard let initializer = binding.initializer else {
+                    throw SnippetError("'\(binding.pattern.trimmedDescription)' needs an initial value, e.g. `\(variable.bindingSpecifier.text) \(binding.pattern.trimmedDescription) = 0`", at: binding.pattern)
+                }
+                var value = try evaluate(initializer.value, in: scope)
+                if let annotation = binding.typeAnnotation {
+                    value = try coerce(value, to: annotation.type, at: initializer.value)
+                }
+                try bind(binding.pattern, to: value, in: scope, mutable: mutable)
+            }
+            return
+        }
+        if let function = declaration.as(FunctionDeclSyntax.self) {
+            try checkSupported(function)
+            // The function's scope is the one it is declared in, so it can call itself.
+            scope.define(function.name.text, .function(FunctionValue(name: function.name.text, body: .function(function, scope))), mutable: false)
+            return
+        }
+        if let importDeclaration = declaration.as(ImportDeclSyntax.self) {
+            throw SnippetError(
+                "'import' is not available in lessons: cells run against Descent alone, with no access to other modules, files or the network",
+                at: importDeclaration)
+        }
+        throw SnippetError.unsupported(describe(declaration), at: declaration)
+    }
+
+    private func checkSupported(_ function: FunctionDeclSyntax) throws {
+        if let generics = function.genericParameterClause {
+            throw SnippetError.unsupported("generic functions", at: generics)
+        }
+        if let effects = function.signature.effectSpecifiers, let async = effects.asyncSpecifier {
+            throw SnippetError.unsupported("'async' functions", at: async)
+        }
+        if function.body == nil {
+            throw SnippetError("function '\(function.name.text)' needs a body", at: function)
+        }
+        for parameter in function.signature.parameterClause.parameters where parameter.ellipsis != nil {
+            throw SnippetError.unsupported("variadic parameters", at: parameter)
+        }
+    }
+
+    /// Binds a pattern (`x`, `_`, `(a, b)`) to a value.
+    func bind(_ pattern: PatternSyntax, to value: Value, in scope: Environment, mutable: Bool) throws {
+        if let identifier = pattern.as(IdentifierPatternSyntax.self) {
+            scope.define(identifier.identifier.text, value, mutable: mutable)
+            return
+        }
+        if pattern.is(WildcardPatternSyntax.self) { return }
+        if let tuple = pattern.as(TuplePatternSyntax.self) {
+            guard case let .tuple(elements, _) = value else {
+                throw SnippetError("cannot destructure a \(value.typeName) into \(tuple.elements.count) names; it is not a tuple", at: pattern)
+            }
+            guard elements.count == tuple.elements.count else {
+                throw SnippetError("cannot destructure a tuple of \(elements.count) elements into \(tuple.elements.count) names", at: pattern)
+            }
+            for (element, item) in zip(tuple.elements, elements) {
+                try bind(element.pattern, to: item, in: scope, mutable: mutable)
+            }
+            return
+        }
+        if let binding = pattern.as(ValueBindingPatternSyntax.self) {
+            try bind(binding.pattern, to: value, in: scope, mutable: binding.bindingSpecifier.tokenKind == .keyword(.var))
+            return
+        }
+        throw SnippetError.unsupported("pattern '\(pattern.trimmedDescription)'", at: pattern)
+    }
+
+    /// Applies a type annotation: `Double` turns an integer literal into a Double, as Swift's literals do.
+    func coerce(_ value: Value, to type: TypeSyntax, at node: some SyntaxProtocol) throws -> Value {
+        if let identifier = type.as(IdentifierTypeSyntax.self) {
+            switch identifier.name.text {
+            case "Double", "Float", "CGFloat":
+                if let number = value.asDouble { return .double(number) }
+                if case .tensor = value { break }
+                throw mismatch(value, identifier.name.text, node)
+            case "Int":
+                if case .int = value { return value }
+                throw mismatch(value, "Int", node)
+            case "String":
+                if case .string = value { return value }
+                throw mismatch(value, "String", node)
+            case "Bool":
+                if case .bool = value { return value }
+                throw mismatch(value, "Bool", node)
+            case "Tensor":
+                return .tensor(try BuiltinConversions.tensor(from: value))
+            default:
+                return value
+            }
+            return value
+        }
+        if let array = type.as(ArrayTypeSyntax.self) {
+            guard case let .array(elements) = value else {
+                if case .tensor = value { return value }
+                throw mismatch(value, type.trimmedDescription, node)
+            }
+            return .array(try elements.map { try coerce($0, to: array.element, at: node) })
+        }
+        if let tuple = type.as(TupleTypeSyntax.self), case let .tuple(elements, labels) = value, elements.count == tuple.elements.count {
+            return .tuple(try zip(elements, tuple.elements).map { try coerce($0, to: $1.type, at: node) }, labels: labels)
+        }
+        if let dictionary = type.as(DictionaryTypeSyntax.self), case let .dictionary(entries) = value {
+            var result = OrderedDictionary()
+            for (key, item) in entries.pairs {
+                try result.set(try coerce(key, to: dictionary.key, at: node), try coerce(item, to: dictionary.value, at: node))
+            }
+            return .dictionary(result)
+        }
+        return value
+    }
+
+    private func mismatch(_ value: Value, _ type: String, _ node: some SyntaxProtocol) -> SnippetError {
+        SnippetError("cannot use a value of type \(value.typeName) as \(type)", at: node)
+    }
+}

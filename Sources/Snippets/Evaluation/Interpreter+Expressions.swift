@@ -1,0 +1,185 @@
+import Descent
+import SwiftSyntax
+
+extension Interpreter {
+    /// Evaluates one expression; every node the subset allows has a case here.
+    func evaluate(_ expression: ExprSyntax, in scope: Environment) throws -> Value {
+        switch expression.as(ExprSyntaxEnum.self) {
+        case let .integerLiteralExpr(literal):
+            return try integer(literal)
+        case let .floatLiteralExpr(literal):
+            guard let value = Double(literal.literal.text.replacingOccurrences(of: "_", with: "")) else {
+                throw SnippetError("'\(literal.literal.text)' is not a valid number", at: literal)
+            }
+            return .double(value)
+        case let .booleanLiteralExpr(literal):
+            return .bool(literal.literal.tokenKind == .keyword(.true))
+        case let .stringLiteralExpr(literal):
+            return .string(try string(literal, in: scope))
+        case let .declReferenceExpr(reference):
+            return try lookup(reference, in: scope)
+        case let .tupleExpr(tuple):
+            if tuple.elements.count == 1, let only = tuple.elements.first, only.label == nil {
+                return try evaluate(only.expression, in: scope)
+            }
+            let values = try tuple.elements.map { try evaluate($0.expression, in: scope) }
+            return .tuple(values, labels: tuple.elements.map { $0.label?.text })
+        case let .arrayExpr(array):
+            return .array(try array.elements.map { try evaluate($0.expression, in: scope) })
+        case let .dictionaryExpr(dictionary):
+            var result = OrderedDictionary()
+            if case let .elements(elements) = dictionary.content {
+                for element in elements {
+                    let key = try evaluate(element.key, in: scope)
+                    try result.set(key, try evaluate(element.value, in: scope))
+                }
+            }
+            return .dictionary(result)
+        case let .infixOperatorExpr(infix):
+            return try evaluateInfix(infix, in: scope)
+        case let .prefixOperatorExpr(prefix):
+            let operand = try evaluate(prefix.expression, in: scope)
+            return try Operators.prefix(prefix.operator.text, operand, at: prefix)
+        case let .ternaryExpr(ternary):
+            guard case let .bool(condition) = try evaluate(ternary.condition, in: scope) else {
+                throw SnippetError("the condition of '?:' must be a Bool", at: ternary.condition)
+            }
+            return try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, in: scope)
+        case let .functionCallExpr(call):
+            return try evaluateCall(call, in: scope)
+        case let .memberAccessExpr(access):
+            return try evaluateMember(access, in: scope)
+        case let .subscriptCallExpr(subscriptCall):
+            let base = try evaluate(subscriptCall.calledExpression, in: scope)
+            let arguments = try subscriptCall.arguments.map {
+                Argument(label: $0.label?.text, value: try evaluate($0.expression, in: scope), node: Syntax($0))
+            }
+            return try Subscripts.get(base, arguments, at: subscriptCall)
+        case let .closureExpr(closure):
+            return .function(FunctionValue(name: "closure", body: .closure(closure, scope)))
+        case let .tryExpr(tryExpression):
+            return try evaluate(tryExpression.expression, in: scope)
+        case let .forceUnwrapExpr(unwrap):
+            return try evaluate(unwrap.expression, in: scope)
+        case let .ifExpr(ifExpression):
+            return try ifValue(ifExpression, in: scope)
+        case let .asExpr(cast):
+            return try coerce(try evaluate(cast.expression, in: scope), to: cast.type, at: cast)
+        case let .nilLiteralExpr(literal):
+            throw SnippetError.unsupported("'nil' (optionals are not part of lesson snippets)", at: literal)
+        default:
+            throw SnippetError.unsupported(describe(expression), at: expression)
+        }
+    }
+
+    private func integer(_ literal: IntegerLiteralExprSyntax) throws -> Value {
+        let text = literal.literal.text.replacingOccurrences(of: "_", with: "")
+        let parsed: Int?
+        if text.hasPrefix("0x") { parsed = Int(text.dropFirst(2), radix: 16) }
+        else if text.hasPrefix("0b") { parsed = Int(text.dropFirst(2), radix: 2) }
+        else if text.hasPrefix("0o") { parsed = Int(text.dropFirst(2), radix: 8) }
+        else { parsed = Int(text) }
+        guard let parsed else { throw SnippetError("integer literal '\(literal.literal.text)' does not fit in an Int", at: literal) }
+        return .int(parsed)
+    }
+
+    private func string(_ literal: StringLiteralExprSyntax, in scope: Environment) throws -> String {
+        var result = ""
+        for segment in literal.segments {
+            switch segment {
+            case let .stringSegment(text):
+                result += literal.openingPounds == nil ? try unescape(text.content.text, at: text) : text.content.text
+            case let .expressionSegment(interpolation):
+                for element in interpolation.expressions {
+                    let value = try evaluate(element.expression, in: scope)
+                    result += Display.description(of: value)
+                }
+            }
+        }
+        return result
+    }
+
+    private func unescape(_ text: String, at node: some SyntaxProtocol) throws -> String {
+        guard text.contains("\\") else { return text }
+        var result = ""
+        var iterator = text.makeIterator()
+        while let character = iterator.next() {
+            guard character == "\\" else { result.append(character); continue }
+            guard let escaped = iterator.next() else { result.append("\\"); break }
+            switch escaped {
+            case "n": result.append("\n")
+            case "t": result.append("\t")
+            case "r": result.append("\r")
+            case "0": result.append("\0")
+            case "u":
+                var hex = ""
+                while let next = iterator.next(), next != "}" { if next != "{" { hex.append(next) } }
+                guard let scalar = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init) else {
+                    throw SnippetError("invalid unicode escape '\\u{\(hex)}'", at: node)
+                }
+                result.unicodeScalars.append(scalar)
+            default: result.append(escaped)
+            }
+        }
+        return result
+    }
+
+    /// A name: a binding in scope, then a builtin used as a value; otherwise an error with a suggestion.
+    func lookup(_ reference: DeclReferenceExprSyntax, in scope: Environment) throws -> Value {
+        let name = reference.baseName.text
+        if let binding = scope.lookup(name) { return binding.value }
+        if let builtin = builtins.functions[name] {
+            return .function(FunctionValue(name: name, body: .builtin(builtin)))
+        }
+        if let constant = builtins.constants[name] { return constant }
+        throw unknownName(name, at: reference, in: scope)
+    }
+
+    func unknownName(_ name: String, at node: some SyntaxProtocol, in scope: Environment) -> SnippetError {
+        if name.hasPrefix("$") {
+            return SnippetError("anonymous closure argument '\(name)' is only available inside a closure that takes that many arguments", at: node)
+        }
+        let candidates = scope.visibleNames + Array(builtins.functions.keys) + Array(builtins.constants.keys)
+        var message = "cannot find '\(name)' in scope"
+        if let suggestion = Suggestions.nearest(to: name, in: candidates) {
+            message += "; did you mean '\(suggestion)'?"
+        }
+        return SnippetError(message, at: node)
+    }
+
+    /// The value of an `if` used as an expression: the last expression of the branch taken.
+    private func ifValue(_ node: IfExprSyntax, in scope: Environment) throws -> Value {
+        let branch: CodeBlockItemListSyntax
+        if try conditionsHold(node.conditions, in: scope) {
+            branch = node.body.statements
+        } else {
+            switch node.elseBody {
+            case nil: throw SnippetError("an 'if' used as a value needs an 'else'", at: node)
+            case let .ifExpr(elseIf): return try ifValue(elseIf, in: scope)
+            case let .codeBlock(block): branch = block.statements
+            }
+        }
+        return try runCell(branch, in: Environment(parent: scope))
+    }
+
+    /// `a.b`: a tuple element, a property, a static member (`Double.pi`) or an implicit member (`.he`).
+    func evaluateMember(_ access: MemberAccessExprSyntax, in scope: Environment) throws -> Value {
+        let name = access.declName.baseName.text
+        guard let baseExpression = access.base else {
+            return .implicitMember(ImplicitMember(name: name, arguments: nil, node: Syntax(access)))
+        }
+        if let typeName = staticTypeName(baseExpression, in: scope) {
+            return try builtins.staticMember(typeName, name, arguments: nil, interpreter: self, at: access)
+        }
+        let base = try evaluate(baseExpression, in: scope)
+        return try builtins.property(of: base, name, interpreter: self, at: access.declName)
+    }
+
+    /// The type name when `expression` names a type with static members (`Double`, `Initializer`), not a variable.
+    func staticTypeName(_ expression: ExprSyntax, in scope: Environment) -> String? {
+        guard let reference = expression.as(DeclReferenceExprSyntax.self) else { return nil }
+        let name = reference.baseName.text
+        guard scope.lookup(name) == nil, builtins.hasStaticMembers(name) else { return nil }
+        return name
+    }
+}

@@ -1,0 +1,250 @@
+import Descent
+import Foundation
+import SwiftSyntax
+
+/// A tree-walking evaluator over swift-syntax nodes, in the style of Crafting Interpreters.
+///
+/// One interpreter holds a lesson's global scope, so names defined by one cell
+/// are visible in the next. It is not thread-safe: a notebook runs its cells one
+/// after another on a single worker thread, and Descent is told not to run
+/// interpreted callbacks (a custom optimizer, a `Function2D` formula) in parallel.
+final class Interpreter {
+    let builtins: BuiltinRegistry
+    let globals = Environment()
+    /// What the current cell printed or displayed, in order.
+    var outputs: [Output] = []
+    /// Text `print` wrote during the current cell.
+    var printed = ""
+    /// Nested calls in progress, bounded by `maxDepth`.
+    private(set) var depth = 0
+    let maxDepth: Int
+
+    init(builtins: BuiltinRegistry = .standard, maxDepth: Int = 1000) {
+        self.builtins = builtins
+        self.maxDepth = maxDepth
+    }
+
+    /// How a statement finished: normally, or by `return`, `break` or `continue`.
+    enum Completion {
+        case normal
+        case returned(Value)
+        case broke
+        case continued
+    }
+
+    /// Collects the value of each line of a result-builder block, e.g. the optimizers in `minimize { ... }`.
+    final class Collector {
+        var values: [Value] = []
+    }
+
+    /// Runs a cell's statements in `scope` and returns the value of its last line
+    /// when that line is an expression with a value (shown like Jupyter shows it).
+    func runCell(_ items: CodeBlockItemListSyntax, in scope: Environment) throws -> Value {
+        var last = Value.void
+        let all = Array(items)
+        for (offset, item) in all.enumerated() {
+            try checkLimits(at: item)
+            if offset == all.count - 1, case let .expr(expression) = item.item {
+                last = try evaluate(expression, in: scope)
+                break
+            }
+            switch try execute(item, in: scope, collector: nil) {
+            case .normal: continue
+            case .returned: throw SnippetError("'return' is only allowed inside a function or closure", at: item)
+            case .broke, .continued: throw SnippetError("'break' and 'continue' are only allowed inside a loop", at: item)
+            }
+        }
+        return last
+    }
+
+    /// Runs a block of statements in a new scope.
+    func execute(_ items: CodeBlockItemListSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        for item in items {
+            let completion = try execute(item, in: scope, collector: collector)
+            if case .normal = completion { continue }
+            return completion
+        }
+        return .normal
+    }
+
+    func execute(_ item: CodeBlockItemSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        switch item.item {
+        case let .decl(declaration):
+            try declare(declaration, in: scope)
+            return .normal
+        case let .stmt(statement):
+            return try execute(statement, in: scope, collector: collector)
+        case let .expr(expression):
+            if let ifExpression = expression.as(IfExprSyntax.self) {
+                return try executeIf(ifExpression, in: scope, collector: collector)
+            }
+            let value = try evaluate(expression, in: scope)
+            if let collector, !value.isVoid { collector.values.append(value) }
+            return .normal
+        }
+    }
+
+    func execute(_ statement: StmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        if let expressionStatement = statement.as(ExpressionStmtSyntax.self) {
+            let expression = expressionStatement.expression
+            if let ifExpression = expression.as(IfExprSyntax.self) {
+                return try executeIf(ifExpression, in: scope, collector: collector)
+            }
+            let value = try evaluate(expression, in: scope)
+            if let collector, !value.isVoid { collector.values.append(value) }
+            return .normal
+        }
+        if let returnStatement = statement.as(ReturnStmtSyntax.self) {
+            return .returned(try returnStatement.expression.map { try evaluate($0, in: scope) } ?? .void)
+        }
+        if statement.is(BreakStmtSyntax.self) { return .broke }
+        if statement.is(ContinueStmtSyntax.self) { return .continued }
+        if let forStatement = statement.as(ForStmtSyntax.self) {
+            return try executeFor(forStatement, in: scope, collector: collector)
+        }
+        if let whileStatement = statement.as(WhileStmtSyntax.self) {
+            return try executeWhile(whileStatement, in: scope, collector: collector)
+        }
+        if let repeatStatement = statement.as(RepeatStmtSyntax.self) {
+            return try executeRepeat(repeatStatement, in: scope, collector: collector)
+        }
+        if let guardStatement = statement.as(GuardStmtSyntax.self) {
+            if try conditionsHold(guardStatement.conditions, in: scope) { return .normal }
+            let completion = try execute(guardStatement.body.statements, in: Environment(parent: scope), collector: collector)
+            if case .normal = completion {
+                throw SnippetError("the body of 'guard' must not fall through; end it with 'return', 'break' or 'continue'", at: guardStatement.guardKeyword)
+            }
+            return completion
+        }
+        throw SnippetError.unsupported(describe(statement), at: statement)
+    }
+
+    // MARK: - Control flow
+
+    func executeIf(_ node: IfExprSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        if try conditionsHold(node.conditions, in: scope) {
+            return try execute(node.body.statements, in: Environment(parent: scope), collector: collector)
+        }
+        switch node.elseBody {
+        case nil:
+            return .normal
+        case let .ifExpr(elseIf):
+            return try executeIf(elseIf, in: scope, collector: collector)
+        case let .codeBlock(block):
+            return try execute(block.statements, in: Environment(parent: scope), collector: collector)
+        }
+    }
+
+    func conditionsHold(_ conditions: ConditionElementListSyntax, in scope: Environment) throws -> Bool {
+        for element in conditions {
+            guard case let .expression(expression) = element.condition else {
+                throw SnippetError.unsupported("optional binding and pattern conditions", at: element)
+            }
+            guard case let .bool(holds) = try evaluate(expression, in: scope) else {
+                throw SnippetError("a condition must be a Bool, got \(try evaluate(expression, in: scope).typeName)", at: expression)
+            }
+            if !holds { return false }
+        }
+        return true
+    }
+
+    func executeFor(_ node: ForStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        if node.caseKeyword != nil || node.awaitKeyword != nil || node.tryKeyword != nil {
+            throw SnippetError.unsupported("'for case', 'for try' and 'for await'", at: node)
+        }
+        let sequence = try evaluate(node.sequence, in: scope)
+        let elements = try iterate(sequence, at: node.sequence)
+        for element in elements {
+            try checkLimits(at: node.forKeyword)
+            let body = Environment(parent: scope)
+            try bind(node.pattern, to: element, in: body, mutable: false)
+            if let whereClause = node.whereClause {
+                guard case let .bool(holds) = try evaluate(whereClause.condition, in: body) else {
+                    throw SnippetError("a 'where' clause must be a Bool", at: whereClause.condition)
+                }
+                if !holds { continue }
+            }
+            switch try execute(node.body.statements, in: body, collector: collector) {
+            case .normal, .continued: continue
+            case .broke: return .normal
+            case let .returned(value): return .returned(value)
+            }
+        }
+        return .normal
+    }
+
+    func executeWhile(_ node: WhileStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        while try conditionsHold(node.conditions, in: scope) {
+            try checkLimits(at: node.whileKeyword)
+            switch try execute(node.body.statements, in: Environment(parent: scope), collector: collector) {
+            case .normal, .continued: continue
+            case .broke: return .normal
+            case let .returned(value): return .returned(value)
+            }
+        }
+        return .normal
+    }
+
+    func executeRepeat(_ node: RepeatStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        repeat {
+            try checkLimits(at: node.repeatKeyword)
+            switch try execute(node.body.statements, in: Environment(parent: scope), collector: collector) {
+            case .normal, .continued: break
+            case .broke: return .normal
+            case let .returned(value): return .returned(value)
+            }
+            guard case let .bool(again) = try evaluate(node.condition, in: scope) else {
+                throw SnippetError("a condition must be a Bool", at: node.condition)
+            }
+            if !again { return .normal }
+        } while true
+    }
+
+    /// The elements a `for` loop visits.
+    func iterate(_ sequence: Value, at node: some SyntaxProtocol) throws -> [Value] {
+        switch sequence {
+        case let .array(elements): return elements
+        case let .range(lower, upper): return lower < upper ? (lower..<upper).map { .int($0) } : []
+        case let .dictionary(dictionary):
+            return dictionary.pairs.map { .tuple([$0.key, $0.value], labels: ["key", "value"]) }
+        case let .string(text): return text.map { .string(String($0)) }
+        case let .tensor(tensor): return tensor.scalars.map { .double($0) }
+        default:
+            throw SnippetError("cannot iterate over a \(sequence.typeName); use an array, a range or a dictionary", at: node)
+        }
+    }
+
+    // MARK: - Calls depth
+
+    /// Runs `body` one call deeper, failing with the recursion limit instead of overflowing the stack.
+    func nested<T>(at node: some SyntaxProtocol, _ body: () throws -> T) throws -> T {
+        try checkLimits(at: node)
+        guard depth < maxDepth else {
+            throw SnippetError(LimitExceeded.recursion(depth: maxDepth).description, at: node)
+        }
+        depth += 1
+        defer { depth -= 1 }
+        return try body()
+    }
+
+    /// Stops at the time limit with an error pointing at `node`, the code being run when it passed.
+    func checkLimits(at node: some SyntaxProtocol) throws {
+        do {
+            try ExecutionLimits.check()
+        } catch let error as LimitExceeded {
+            throw SnippetError(error.description, at: node)
+        }
+    }
+
+    /// A short name for a kind of syntax, for "unsupported Swift syntax" messages.
+    func describe(_ node: some SyntaxProtocol) -> String {
+        let kind = String(describing: node.syntaxNodeType)
+            .replacingOccurrences(of: "Syntax", with: "")
+            .replacingOccurrences(of: "Stmt", with: " statement")
+            .replacingOccurrences(of: "Decl", with: " declaration")
+            .replacingOccurrences(of: "Expr", with: " expression")
+        let text = node.trimmedDescription
+        let excerpt = text.count > 40 ? String(text.prefix(40)) + "…" : text
+        return "\(kind.lowercased().trimmingCharacters(in: .whitespaces)) '\(excerpt.split(separator: "\n").first.map(String.init) ?? excerpt)'"
+    }
+}

@@ -1,0 +1,218 @@
+import Descent
+import Foundation
+import SwiftSyntax
+
+/// Swift's operators over interpreter values.
+///
+/// Numbers follow Swift: `Int op Int` stays an `Int` (overflow is an error, not
+/// a wrap), and a `Double` on either side makes the result a `Double`, which is
+/// what Swift's literal typing gives in the lessons' formulas. Tensors and Jets
+/// combine with numbers and with themselves as Descent defines.
+enum Operators {
+    static func binary(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value {
+        do {
+            return try apply(op, lhs, rhs)
+        } catch let error as SnippetError {
+            throw error.located(at: node)
+        }
+    }
+
+    /// The operator's result, or an error with no location yet.
+    static func apply(_ op: String, _ lhs: Value, _ rhs: Value) throws -> Value {
+        do {
+            if let result = try numeric(op, lhs, rhs) { return result }
+            if let result = try comparison(op, lhs, rhs) { return result }
+            if let result = try library(op, lhs, rhs) { return result }
+        } catch let error as DescentError {
+            throw SnippetError(error.description)
+        }
+        throw SnippetError("binary operator '\(op)' cannot be applied to operands of type \(lhs.typeName) and \(rhs.typeName)")
+    }
+
+    static func prefix(_ op: String, _ operand: Value, at node: some SyntaxProtocol) throws -> Value {
+        switch (op, operand) {
+        case let ("-", .int(i)):
+            guard i != Int.min else { throw SnippetError("arithmetic overflow in -\(i)", at: node) }
+            return .int(-i)
+        case let ("-", .double(d)): return .double(-d)
+        case let ("-", .tensor(t)): return .tensor(-t)
+        case let ("-", .jet(j)): return .jet(-j)
+        case let ("+", value) where value.asDouble != nil: return value
+        case let ("!", .bool(b)): return .bool(!b)
+        default:
+            throw SnippetError("unary operator '\(op)' cannot be applied to an operand of type \(operand.typeName)", at: node)
+        }
+    }
+
+    private static func numeric(_ op: String, _ lhs: Value, _ rhs: Value) throws -> Value? {
+        if case let .int(a) = lhs, case let .int(b) = rhs {
+            let result: (Int, Bool)
+            switch op {
+            case "+": result = a.addingReportingOverflow(b)
+            case "-": result = a.subtractingReportingOverflow(b)
+            case "*": result = a.multipliedReportingOverflow(by: b)
+            case "/", "%":
+                guard b != 0 else { throw SnippetError.runtime("division by zero in \(a) \(op) \(b)") }
+                result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
+            case "..<":
+                guard a <= b else { throw SnippetError.runtime("range \(a)..<\(b) has its lower bound above its upper bound") }
+                return .range(lower: a, upper: b)
+            case "...":
+                guard a <= b else { throw SnippetError.runtime("range \(a)...\(b) has its lower bound above its upper bound") }
+                return .range(lower: a, upper: b + 1)
+            default: return nil
+            }
+            if result.1 { throw SnippetError.runtime("arithmetic overflow in \(a) \(op) \(b)") }
+            return .int(result.0)
+        }
+        guard let a = lhs.asDouble, let b = rhs.asDouble else { return nil }
+        switch op {
+        case "+": return .double(a + b)
+        case "-": return .double(a - b)
+        case "*": return .double(a * b)
+        case "/": return .double(a / b)
+        case "%": throw SnippetError.runtime("'%' is not defined for Double; use a.truncatingRemainder(dividingBy: b)")
+        case "..<", "...": throw SnippetError.runtime("ranges of Double cannot be iterated; use stride(from:to:by:)")
+        default: return nil
+        }
+    }
+
+    private static func comparison(_ op: String, _ lhs: Value, _ rhs: Value) throws -> Value? {
+        switch op {
+        case "==": return equal(lhs, rhs).map { .bool($0) }
+        case "!=": return equal(lhs, rhs).map { .bool(!$0) }
+        case "<", ">", "<=", ">=":
+            let ordering: Bool?
+            if let a = lhs.asDouble ?? jetValue(lhs), let b = rhs.asDouble ?? jetValue(rhs) {
+                ordering = compare(op, a, b)
+            } else if case let .string(a) = lhs, case let .string(b) = rhs {
+                ordering = op == "<" ? a < b : op == ">" ? a > b : op == "<=" ? a <= b : a >= b
+            } else {
+                ordering = nil
+            }
+            return ordering.map { .bool($0) }
+        default:
+            return nil
+        }
+    }
+
+    private static func jetValue(_ value: Value) -> Double? {
+        if case let .jet(jet) = value { return jet.value }
+        return nil
+    }
+
+    private static func compare(_ op: String, _ a: Double, _ b: Double) -> Bool {
+        switch op {
+        case "<": return a < b
+        case ">": return a > b
+        case "<=": return a <= b
+        default: return a >= b
+        }
+    }
+
+    /// Structural equality; nil when the two kinds cannot be compared.
+    static func equal(_ lhs: Value, _ rhs: Value) -> Bool? {
+        switch (lhs, rhs) {
+        case let (.int(a), .int(b)): return a == b
+        case let (.bool(a), .bool(b)): return a == b
+        case let (.string(a), .string(b)): return a == b
+        case let (.array(a), .array(b)):
+            guard a.count == b.count else { return false }
+            for (x, y) in zip(a, b) { guard let same = equal(x, y) else { return nil }; if !same { return false } }
+            return true
+        case let (.tuple(a, _), .tuple(b, _)):
+            guard a.count == b.count else { return false }
+            for (x, y) in zip(a, b) { guard let same = equal(x, y) else { return nil }; if !same { return false } }
+            return true
+        case let (.range(a, b), .range(c, d)): return a == c && b == d
+        case let (.tensor(a), .tensor(b)): return a == b
+        case let (.dictionary(a), .dictionary(b)):
+            guard a.count == b.count else { return false }
+            for (key, value) in a.pairs {
+                guard let other = b[key], let same = equal(value, other), same else { return false }
+            }
+            return true
+        default:
+            if let a = lhs.asDouble ?? jetValue(lhs), let b = rhs.asDouble ?? jetValue(rhs) { return a == b }
+            return nil
+        }
+    }
+
+    /// Tensor and Jet arithmetic, and Tensor's elementwise comparisons.
+    private static func library(_ op: String, _ lhs: Value, _ rhs: Value) throws -> Value? {
+        switch (lhs, rhs) {
+        case let (.tensor(a), .tensor(b)):
+            switch op {
+            case "+": return .tensor(try a + b)
+            case "-": return .tensor(try a - b)
+            case "*": return .tensor(try a * b)
+            case "/": return .tensor(try a / b)
+            case ".>": return .tensor(try a .> b)
+            case ".<": return .tensor(try a .< b)
+            case ".>=": return .tensor(try a .>= b)
+            case ".<=": return .tensor(try a .<= b)
+            case ".==": return .tensor(try a .== b)
+            default: return nil
+            }
+        case let (.tensor(a), other):
+            guard let b = other.asDouble else { return nil }
+            switch op {
+            case "+": return .tensor(a + b)
+            case "-": return .tensor(a - b)
+            case "*": return .tensor(a * b)
+            case "/": return .tensor(a / b)
+            case ".>": return .tensor(a .> b)
+            case ".<": return .tensor(a .< b)
+            case ".>=": return .tensor(a .>= b)
+            case ".<=": return .tensor(a .<= b)
+            case ".==": return .tensor(a .== b)
+            default: return nil
+            }
+        case let (other, .tensor(b)):
+            guard let a = other.asDouble else { return nil }
+            switch op {
+            case "+": return .tensor(a + b)
+            case "-": return .tensor(a - b)
+            case "*": return .tensor(a * b)
+            case "/": return .tensor(a / b)
+            default: return nil
+            }
+        case let (.jet(a), .jet(b)):
+            return jet(op, a, b)
+        case let (.jet(a), other):
+            guard let b = other.asDouble else { return nil }
+            switch op {
+            case "+": return .jet(a + b)
+            case "-": return .jet(a - b)
+            case "*": return .jet(a * b)
+            case "/": return .jet(a / b)
+            default: return nil
+            }
+        case let (other, .jet(b)):
+            guard let a = other.asDouble else { return nil }
+            switch op {
+            case "+": return .jet(a + b)
+            case "-": return .jet(a - b)
+            case "*": return .jet(a * b)
+            case "/": return .jet(a / b)
+            default: return nil
+            }
+        case let (.string(a), .string(b)) where op == "+":
+            return .string(a + b)
+        case let (.array(a), .array(b)) where op == "+":
+            return .array(a + b)
+        default:
+            return nil
+        }
+    }
+
+    private static func jet(_ op: String, _ a: Jet, _ b: Jet) -> Value? {
+        switch op {
+        case "+": return .jet(a + b)
+        case "-": return .jet(a - b)
+        case "*": return .jet(a * b)
+        case "/": return .jet(a / b)
+        default: return nil
+        }
+    }
+}

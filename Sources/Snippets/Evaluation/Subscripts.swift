@@ -1,0 +1,104 @@
+import Descent
+import SwiftSyntax
+
+/// `a[i]`, `a[1..<3]`, `d[key]`, `d[key, default: 0]`, `t[i]` and `t[i, j]`.
+enum Subscripts {
+    static func get(_ base: Value, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
+        switch base {
+        case let .array(elements):
+            let index = try single(arguments, at: node)
+            if case let .range(lower, upper) = index.value {
+                guard lower >= 0, upper <= elements.count else {
+                    throw SnippetError("range \(lower)..<\(upper) is out of bounds for an array of \(elements.count) elements", at: index.node)
+                }
+                return .array(Array(elements[lower..<upper]))
+            }
+            let i = try position(index, count: elements.count, what: "an array")
+            return elements[i]
+        case let .dictionary(dictionary):
+            let key = try first(arguments, at: node)
+            if let value = dictionary[key.value] { return value }
+            if let fallback = arguments.first(where: { $0.label == "default" }) { return fallback.value }
+            throw SnippetError("the dictionary has no key \(Display.literal(key.value)); use d[key, default: value] for a fallback", at: key.node)
+        case let .string(text):
+            let index = try single(arguments, at: node)
+            let characters = Array(text)
+            return .string(String(characters[try position(index, count: characters.count, what: "a string")]))
+        case let .tuple(elements, _):
+            let index = try single(arguments, at: node)
+            return elements[try position(index, count: elements.count, what: "a tuple")]
+        case let .tensor(tensor):
+            return try tensorElement(tensor, arguments, at: node)
+        default:
+            throw SnippetError("a value of type \(base.typeName) has no subscript", at: node)
+        }
+    }
+
+    static func set(_ base: inout Value, _ arguments: [Argument], _ newValue: Value, at node: some SyntaxProtocol) throws {
+        switch base {
+        case var .array(elements):
+            let index = try single(arguments, at: node)
+            let i = try position(index, count: elements.count, what: "an array")
+            base = .void
+            elements[i] = newValue
+            base = .array(elements)
+        case var .dictionary(dictionary):
+            let key = try first(arguments, at: node)
+            base = .void
+            defer { base = .dictionary(dictionary) }
+            try dictionary.set(key.value, newValue)
+        case var .tensor(tensor):
+            guard let scalar = newValue.asDouble else {
+                throw SnippetError("a tensor element must be a number, got \(newValue.typeName)", at: node)
+            }
+            let flat = try tensorOffset(tensor, arguments, at: node)
+            base = .void
+            tensor.scalars[flat] = scalar
+            base = .tensor(tensor)
+        default:
+            throw SnippetError("cannot assign through a subscript of a \(base.typeName)", at: node)
+        }
+    }
+
+    private static func single(_ arguments: [Argument], at node: some SyntaxProtocol) throws -> Argument {
+        guard arguments.count == 1, let only = arguments.first, only.label == nil else {
+            throw SnippetError("this subscript takes one index", at: node)
+        }
+        return only
+    }
+
+    private static func first(_ arguments: [Argument], at node: some SyntaxProtocol) throws -> Argument {
+        guard let key = arguments.first, key.label == nil else { throw SnippetError("a dictionary subscript needs a key", at: node) }
+        return key
+    }
+
+    private static func position(_ index: Argument, count: Int, what: String) throws -> Int {
+        guard case let .int(i) = index.value else {
+            throw SnippetError("an index must be an Int, got \(index.value.typeName)", at: index.node)
+        }
+        guard i >= 0, i < count else {
+            throw SnippetError("index \(i) is out of range for \(what) of \(count) elements (valid: 0..<\(count))", at: index.node)
+        }
+        return i
+    }
+
+    private static func tensorElement(_ tensor: Tensor, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
+        if tensor.rank == 2, arguments.count == 1, let only = arguments.first {
+            let row = try position(only, count: tensor.shape[0], what: "the rows of a tensor")
+            return .tensor(try tensor.row(row))
+        }
+        return .double(tensor.scalars[try tensorOffset(tensor, arguments, at: node)])
+    }
+
+    private static func tensorOffset(_ tensor: Tensor, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Int {
+        guard arguments.count == max(tensor.rank, 1) else {
+            throw SnippetError("a tensor of shape \(Display.shape(tensor.shape)) takes \(max(tensor.rank, 1)) indices, got \(arguments.count)", at: node)
+        }
+        var offset = 0
+        let shape = tensor.rank == 0 ? [1] : tensor.shape
+        for (argument, extent) in zip(arguments, shape) {
+            offset = offset * extent + (try position(argument, count: extent, what: "a tensor axis"))
+        }
+        return offset
+    }
+}

@@ -1,0 +1,56 @@
+/// How a cell ended.
+public enum CellStatus: String, Sendable {
+    /// Ran without error, or raised the error a `raises` cell expects.
+    case ok
+    /// Failed unexpectedly.
+    case error
+    /// Not run: `norun`, or a cell after the one `--cell` asked for.
+    case skipped
+}
+
+/// The outcome of one cell: what it showed and the error it raised, if any.
+public struct CellResult: Sendable {
+    /// 1-based position among the lesson's swift cells.
+    public var index: Int
+    /// 1-based line of the cell's opening fence in the lesson file.
+    public var line: Int
+    public var status: CellStatus
+    public var outputs: [Output]
+    public var error: SnippetDiagnostic?
+    /// The cell's code, for renderers that show it (not for `hide` cells).
+    public var source: String
+    /// False for `swift hide` cells.
+    public var showsSource: Bool
+    /// True for a `raises` cell whose error was expected.
+    public var expectedError: Bool
+}
+
+/// The outcome of running a lesson's cells.
+public struct NotebookResult: Sendable {
+    public var lesson: String
+    public var cells: [CellResult]
+
+    /// True when some cell failed unexpectedly; `gradus run` then exits 1.
+    public var hasUnexpectedFailure: Bool { cells.contains { $0.status == .error } }
+}
+
+/// Limits and choices for a run.
+public struct NotebookOptions: Sendable {
+    /// Seconds per cell unless the lesson or the fence says otherwise.
+    public var timeout: Double = 30
+    /// The most bytes one tensor may hold.
+    public var maxTensorBytes: Int = 1 << 30
+    /// The deepest nesting of calls before the recursion-limit error.
+    public var maxCallDepth: Int = 1000
+    /// Run cells up to this 1-based index and report only it.
+    public var onlyCell: Int?
+    /// Seconds to wait beyond the limit for a cell to notice it before giving up on it.
+    public var grace: Double = 0.5
+
+    public init(timeout: Double = 30, maxTensorBytes: Int = 1 << 30, maxCallDepth: Int = 1000, onlyCell: Int? = nil) {
+        self.timeout = timeout
+        self.maxTensorBytes = maxTensorBytes
+        self.maxCallDepth = maxCallDepth
+        self.onlyCell = onlyCell
+    }
+}

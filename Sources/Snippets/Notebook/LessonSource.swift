@@ -1,0 +1,86 @@
+/// What the notebook runner needs from a lesson: its path, front-matter timeout and `swift` cells.
+///
+/// The `Lessons` target owns the real Markdown model; this protocol is the one
+/// place the runner depends on it, so swapping the adapter is a one-line change.
+protocol LessonSource {
+    var path: String { get }
+    /// `timeout: N` from the front matter, in seconds.
+    var timeout: Double? { get }
+    var cells: [LessonCell] { get }
+    /// The lesson's lines, for printing the source line under a diagnostic.
+    var lines: [String] { get }
+}
+
+/// One fenced `swift` block of a lesson.
+struct LessonCell {
+    /// 1-based position among the lesson's swift cells.
+    var index: Int
+    /// 1-based line of the opening fence.
+    var fenceLine: Int
+    /// 1-based line of the first line of code.
+    var codeLine: Int
+    /// Columns of indentation removed from each code line (an indented fence).
+    var indent: Int
+    var code: String
+    var attributes: CellAttributes
+}
+
+/// The words after `swift` in a fence's info string: `swift hide`, `swift raises timeout=5`.
+struct CellAttributes: Equatable {
+    var hide = false
+    var norun = false
+    var raises = false
+    var hidden = false
+    var timeout: Double?
+    var exercise: String?
+    var test: String?
+    var points: Double?
+    /// Every `key=value` pair, including the ones above.
+    var values: [String: String] = [:]
+    /// Bare words not recognised above.
+    var flags: [String] = []
+
+    init() {}
+
+    /// Parses the info string after the language word; values may be quoted.
+    init(parsing info: String) {
+        for word in Self.words(info) {
+            if let equals = word.firstIndex(of: "=") {
+                let key = String(word[..<equals])
+                var value = String(word[word.index(after: equals)...])
+                if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
+                values[key] = value
+                switch key {
+                case "timeout": timeout = Double(value)
+                case "exercise": exercise = value
+                case "test": test = value
+                case "points": points = Double(value)
+                default: break
+                }
+            } else {
+                switch word {
+                case "hide": hide = true
+                case "norun": norun = true
+                case "raises": raises = true
+                case "hidden": hidden = true
+                default: flags.append(word)
+                }
+            }
+        }
+    }
+
+    /// Splits on spaces outside double quotes.
+    private static func words(_ text: String) -> [String] {
+        var words: [String] = [], current = "", quoted = false
+        for character in text {
+            if character == "\"" { quoted.toggle() }
+            if character.isWhitespace, !quoted {
+                if !current.isEmpty { words.append(current); current = "" }
+            } else {
+                current.append(character)
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        return words
+    }
+}

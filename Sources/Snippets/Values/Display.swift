@@ -1,0 +1,45 @@
+import Descent
+
+/// How values print: the way Swift's `print` and `description` show them.
+enum Display {
+    static func description(of value: Value) -> String {
+        switch value {
+        case .void: return "()"
+        case let .int(i): return String(i)
+        case let .double(d): return String(d)
+        case let .bool(b): return String(b)
+        case let .string(s): return s
+        case let .array(items): return "[" + items.map(literal).joined(separator: ", ") + "]"
+        case let .dictionary(dictionary):
+            if dictionary.count == 0 { return "[:]" }
+            return "[" + dictionary.pairs.map { literal($0.key) + ": " + literal($0.value) }.joined(separator: ", ") + "]"
+        case let .tuple(items, labels):
+            return "(" + zip(items, labels).map { ($1.map { "\($0): " } ?? "") + literal($0) }.joined(separator: ", ") + ")"
+        case let .range(lower, upper): return "\(lower)..<\(upper)"
+        case let .function(function): return function.name == "closure" ? "(closure)" : "(function \(function.name))"
+        case let .tensor(tensor): return tensor.description
+        case let .jet(jet): return jet.description
+        case let .implicitMember(member): return "." + member.name
+        case let .native(native):
+            if let described = native.payload as? CustomStringConvertible { return described.description }
+            return native.sourceText ?? native.typeName
+        case let .output(output):
+            switch output {
+            case let .text(text): return text
+            case let .table(table): return "Table(columns: \(table.columns), rows: \(table.rows.count))"
+            case let .runs(runs): return "Comparison(\(runs.title), runs: \(runs.runs.map(\.name)))"
+            case let .plot(plot): return "Plot(\(plot.series.map(\.name)))"
+            }
+        }
+    }
+
+    /// The form a value takes inside a collection: strings quoted.
+    static func literal(_ value: Value) -> String {
+        if case let .string(s) = value { return "\"" + s + "\"" }
+        return description(of: value)
+    }
+
+    static func shape(_ shape: [Int]) -> String {
+        "[" + shape.map(String.init).joined(separator: ", ") + "]"
+    }
+}

@@ -1,0 +1,83 @@
+import SwiftSyntax
+
+/// A callable value: a closure, a `func` declared in a cell, or a builtin used as a value.
+final class FunctionValue {
+    enum Body {
+        /// A closure expression and the scope it closes over.
+        case closure(ClosureExprSyntax, Environment)
+        /// A `func` declaration and the scope it closes over (which holds the function itself, for recursion).
+        case function(FunctionDeclSyntax, Environment)
+        /// A builtin referred to by name, e.g. `sqrt` passed to `map`.
+        case builtin(Builtin)
+    }
+
+    let name: String
+    let body: Body
+
+    init(name: String, body: Body) {
+        self.name = name
+        self.body = body
+    }
+
+    /// The parameter names a closure declares, or nil when it uses `$0`, `$1`.
+    var closureParameterNames: [String]? {
+        guard case let .closure(closure, _) = body, let signature = closure.signature,
+              let clause = signature.parameterClause else { return nil }
+        switch clause {
+        case let .simpleInput(list):
+            return list.map { $0.name.text }
+        case let .parameterClause(clause):
+            return clause.parameters.map { ($0.secondName ?? $0.firstName).text }
+        }
+    }
+}
+
+/// A binding in a scope: its value and whether `var` allows reassigning it.
+final class Binding {
+    var value: Value
+    let isMutable: Bool
+
+    init(_ value: Value, mutable: Bool) {
+        self.value = value
+        self.isMutable = mutable
+    }
+}
+
+/// A chain of scopes, innermost first, as in Crafting Interpreters.
+final class Environment {
+    let parent: Environment?
+    private(set) var bindings: [String: Binding] = [:]
+
+    init(parent: Environment? = nil) {
+        self.parent = parent
+    }
+
+    func lookup(_ name: String) -> Binding? {
+        var scope: Environment? = self
+        while let current = scope {
+            if let binding = current.bindings[name] { return binding }
+            scope = current.parent
+        }
+        return nil
+    }
+
+    func define(_ name: String, _ value: Value, mutable: Bool) {
+        bindings[name] = Binding(value, mutable: mutable)
+    }
+
+    /// Moves this scope's bindings into `target`; a cell's names become global only when the cell succeeds.
+    func merge(into target: Environment) {
+        for (name, binding) in bindings { target.bindings[name] = binding }
+    }
+
+    /// Every name visible from this scope, for "did you mean" suggestions.
+    var visibleNames: [String] {
+        var names: [String] = []
+        var scope: Environment? = self
+        while let current = scope {
+            names.append(contentsOf: current.bindings.keys)
+            scope = current.parent
+        }
+        return names
+    }
+}

@@ -1,0 +1,139 @@
+import Descent
+import SwiftSyntax
+
+/// A value the interpreter computes with: Swift's own values plus Descent's.
+///
+/// Numbers keep Swift's split between `Int` and `Double` (so `7 / 2` is 3, as in
+/// compiled Swift); Descent's numeric workhorses (`Tensor`, `Jet`) have their own
+/// cases because arithmetic on them is hot; every other library value (an
+/// optimizer, a data set, a model, a comparison) travels as a `NativeValue`.
+enum Value {
+    case void
+    case int(Int)
+    case double(Double)
+    case bool(Bool)
+    case string(String)
+    case array([Value])
+    case dictionary(OrderedDictionary)
+    case tuple([Value], labels: [String?])
+    case range(lower: Int, upper: Int)
+    case function(FunctionValue)
+    case tensor(Tensor)
+    case jet(Jet)
+    /// `.he` or `.step(every: 10, factor: 0.5)` before the expected kind resolves it.
+    case implicitMember(ImplicitMember)
+    case native(NativeValue)
+    case output(Output)
+
+    /// The Swift-style type name used in error messages.
+    var typeName: String {
+        switch self {
+        case .void: return "Void"
+        case .int: return "Int"
+        case .double: return "Double"
+        case .bool: return "Bool"
+        case .string: return "String"
+        case .array: return "Array"
+        case .dictionary: return "Dictionary"
+        case .tuple: return "Tuple"
+        case .range: return "Range"
+        case .function: return "Function"
+        case .tensor: return "Tensor"
+        case .jet: return "Jet"
+        case let .implicitMember(member): return "implicit member '.\(member.name)'"
+        case let .native(native): return native.typeName
+        case let .output(output): return output.typeName
+        }
+    }
+
+    /// Numbers as `Double`, for arguments that take any number.
+    var asDouble: Double? {
+        switch self {
+        case let .int(i): return Double(i)
+        case let .double(d): return d
+        default: return nil
+        }
+    }
+
+    var isVoid: Bool {
+        if case .void = self { return true }
+        return false
+    }
+}
+
+/// A Descent value with no special interpreter support: the builtins that take it
+/// cast `payload` back to its Swift type.
+struct NativeValue {
+    /// The Swift type name shown in messages, e.g. `Dataset` or `Optimizer`.
+    var typeName: String
+    var payload: any Sendable
+    /// How the value was written, e.g. `Adam(lr: 0.05)`; used to name runs.
+    var sourceText: String?
+}
+
+/// An implicit member expression waiting for its expected kind, e.g. `.he` for an initializer.
+struct ImplicitMember {
+    var name: String
+    var arguments: [Argument]?
+    var node: Syntax
+}
+
+/// One argument of a call: its label, its value and where it was written.
+struct Argument {
+    var label: String?
+    var value: Value
+    var node: Syntax
+    /// True for a trailing closure.
+    var isTrailingClosure = false
+}
+
+/// A dictionary that keeps insertion order, so printing is deterministic.
+struct OrderedDictionary {
+    private(set) var keys: [Value] = []
+    private(set) var values: [Value] = []
+    private var index: [HashableValue: Int] = [:]
+
+    init() {}
+
+    subscript(key: Value) -> Value? {
+        guard let hashable = HashableValue(key), let i = index[hashable] else { return nil }
+        return values[i]
+    }
+
+    /// Sets or, with nil, removes a value; throws for keys that cannot be hashed.
+    mutating func set(_ key: Value, _ value: Value?) throws {
+        guard let hashable = HashableValue(key) else {
+            throw SnippetError.runtime("a \(key.typeName) cannot be a dictionary key; use a String, Int, Double or Bool")
+        }
+        if let value {
+            if let i = index[hashable] { values[i] = value } else {
+                index[hashable] = keys.count
+                keys.append(key)
+                values.append(value)
+            }
+        } else if let i = index[hashable] {
+            keys.remove(at: i)
+            values.remove(at: i)
+            index = [:]
+            for (j, k) in keys.enumerated() { if let h = HashableValue(k) { index[h] = j } }
+        }
+    }
+
+    var count: Int { keys.count }
+    var pairs: [(key: Value, value: Value)] { Array(zip(keys, values)).map { (key: $0.0, value: $0.1) } }
+}
+
+/// The keys a dictionary accepts.
+enum HashableValue: Hashable {
+    case int(Int), double(Double), bool(Bool), string(String)
+
+    init?(_ value: Value) {
+        switch value {
+        case let .int(i): self = .int(i)
+        case let .double(d): self = d == d.rounded() && Swift.abs(d) < 1e15 ? .int(Int(d)) : .double(d)
+        case let .bool(b): self = .bool(b)
+        case let .string(s): self = .string(s)
+        default: return nil
+        }
+    }
+}

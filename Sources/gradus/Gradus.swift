@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// The `gradus` command: runs lessons now; later issues add build, check, grade and export.
+struct Gradus: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gradus",
+        abstract: "Run and check the course's lessons.",
+        subcommands: [Run.self]
+    )
+}
