@@ -45,7 +45,7 @@ struct MarkdownCells: LessonSource {
             var end = index + 1
             while end < lines.count {
                 let candidate = lines[end].drop { $0 == " " }
-                if candidate.prefix { $0 == marker }.count >= fenceLength,
+                if candidate.prefix(while: { $0 == marker }).count >= fenceLength,
                    candidate.drop(while: { $0 == marker }).trimmingCharacters(in: .whitespaces).isEmpty {
                     break
                 }
