@@ -1,0 +1,117 @@
+/// A fenced code block of a lesson: its language, attributes, code and where the code sits in the file.
+///
+/// Positions are kept per code line so an interpreter error at a line and column of `source` maps
+/// to the author's file even when the fence is indented in a list item or quoted in a blockquote.
+public struct Cell: Sendable, Hashable, Identifiable {
+    /// The cell's position among the lesson's cells, from 0; also its identity within the lesson.
+    public var index: Int
+    /// The first word of the info string ("swift"), nil when the fence has none.
+    public var language: String?
+    /// The words after the language, in written order.
+    public var attributes: CellAttributes
+    /// The code between the fences, one `\n` after each line as cmark gives it.
+    public var source: String
+    /// Where the first code line starts (for an empty cell, the line after the opening fence).
+    public var location: SourceLocation
+    /// From the first byte of the opening fence to just past the closing fence (or the last code line).
+    public var fenceRange: SourceRange
+    /// Whether the fence sits inside a list item or blockquote rather than at the top level.
+    public var isNested: Bool
+    /// The file column where each code line starts, in order; used by `location(line:column:)`.
+    public var lineColumns: [Int]
+    /// The number of fence characters and the character (`` ` `` or `~`), for rewriting.
+    var fenceLength: Int
+    var fenceCharacter: UInt8
+    /// Whether a closing fence ends the cell (an unclosed one runs to the end of its container).
+    var isClosed: Bool
+
+    public var id: Int { index }
+
+    /// The 1-based file line of the first code line.
+    public var line: Int { location.line }
+    /// The 1-based file column (UTF-8 bytes) of the first code line.
+    public var column: Int { location.column }
+    /// The file this cell is in.
+    public var path: String { location.path }
+
+    /// The code lines, without terminators.
+    public var lines: [Substring] {
+        var lines = source.split(separator: "\n", omittingEmptySubsequences: false)
+        if source.hasSuffix("\n") { lines.removeLast() }
+        return lines
+    }
+
+    /// Maps a 1-based line and column inside `source` to the file.
+    ///
+    /// Line 1 column 5 of the cell is `location.line`, `location.column + 4`. Lines past the end of
+    /// the cell continue counting from the last line, so an "end of input" error stays in the cell.
+    public func location(line: Int, column: Int) -> SourceLocation {
+        let lineIndex = max(0, line - 1)
+        let base = lineIndex < lineColumns.count ? lineColumns[lineIndex] : (lineColumns.last ?? location.column)
+        return SourceLocation(path: location.path, line: location.line + lineIndex, column: base + max(0, column - 1))
+    }
+
+    // MARK: Typed attributes
+
+    /// Whether the cell is run: Swift cells run unless marked `norun`.
+    public var runs: Bool { language == "swift" && !norun }
+    /// `hide`: the site does not show the cell, though it still runs (setup code).
+    public var hide: Bool { attributes.contains("hide") }
+    /// `norun`: the cell is shown but never run (pseudo-code, a deliberately wrong example).
+    public var norun: Bool { attributes.contains("norun") }
+    /// `raises`: the cell is expected to throw; running it without an error is a failure.
+    public var raises: Bool { attributes.contains("raises") }
+    /// The text the error of a `raises="..."` cell must contain, nil for a bare `raises`.
+    public var raisesMatching: String? {
+        attributes["raises"].flatMap { $0.isEmpty ? nil : $0 }
+    }
+    /// `exercise=ID`: the cell is the answer to the named exercise, replaced by the student's code.
+    public var exercise: String? { nonEmpty("exercise") }
+    /// `test=ID`: the cell checks the named exercise.
+    public var test: String? { nonEmpty("test") }
+    /// `hidden`: students never see this cell's code (a hidden test, or a solution the release strips).
+    public var hidden: Bool { attributes.contains("hidden") }
+    /// `points=N`: what passing this test is worth; 1 when absent or invalid (invalid is diagnosed).
+    public var points: Int {
+        attributes["points"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? 1
+    }
+    /// `timeout=SECONDS`: this cell's time limit, nil when absent or invalid (invalid is diagnosed).
+    public var timeout: Double? {
+        attributes["timeout"].flatMap(Double.init).flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
+    }
+
+    private func nonEmpty(_ key: String) -> String? {
+        attributes[key].flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    public static func == (lhs: Cell, rhs: Cell) -> Bool {
+        lhs.index == rhs.index && lhs.language == rhs.language && lhs.attributes == rhs.attributes
+            && lhs.source == rhs.source && lhs.location == rhs.location && lhs.fenceRange == rhs.fenceRange
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(index)
+        hasher.combine(source)
+        hasher.combine(location)
+    }
+}
+
+extension Cell {
+    /// Checks the typed attributes, so a typo in `points=two` is reported rather than ignored.
+    func attributeDiagnostics() -> [LessonDiagnostic] {
+        var diagnostics: [LessonDiagnostic] = []
+        func report(_ key: String, _ message: String) {
+            diagnostics.append(.error(message, at: attributes.attribute(key)?.location ?? fenceRange.start))
+        }
+        if let value = attributes["points"], Int(value).map({ $0 >= 0 }) != true {
+            report("points", "'points' must be a whole number of points, 0 or more, not '\(value)'")
+        }
+        if let value = attributes["timeout"], Double(value).map({ $0 > 0 && $0.isFinite }) != true {
+            report("timeout", "'timeout' must be a positive number of seconds, not '\(value)'")
+        }
+        for key in ["exercise", "test"] where attributes[key] == "" {
+            report(key, "'\(key)' needs an id, as in '\(key)=momentum'")
+        }
+        return diagnostics
+    }
+}

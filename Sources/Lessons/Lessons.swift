@@ -1,2 +1,0 @@
-/// The lesson model: Markdown lessons parsed by cmark into prose and cells.
-public enum LessonsModule {}
