@@ -11,6 +11,7 @@ import Testing
             level: 3
             tags: [optimizers, adaptive]
             draft: true
+            code: "3"
             ---
             Text.
             """, path: "adam.md")
@@ -21,8 +22,9 @@ import Testing
         #expect(lesson.frontMatter.extra["level"] == .integer(3))
         #expect(lesson.frontMatter.extra["tags"] == .list([.string("optimizers"), .string("adaptive")]))
         #expect(lesson.frontMatter.extra["draft"] == .bool(true))
+        #expect(lesson.frontMatter.extra["code"] == .string("3"), "quoted numbers stay text")
         #expect(lesson.frontMatter.extra["title"] == nil)
-        #expect(lesson.frontMatter.lines == 1...8)
+        #expect(lesson.frontMatter.lines == 1...9)
         #expect(lesson.id == "adam")
     }
 
