@@ -97,7 +97,13 @@ extension Interpreter {
         }
         switch step {
         case let .index(arguments, node):
-            var element = try Subscripts.get(value, arguments, at: node)
+            var element: Value
+            if case let .dictionary(dictionary) = value, let key = arguments.first, steps.count == 1 {
+                // Assigning a new key creates it, as in Swift.
+                element = dictionary[key.value] ?? .void
+            } else {
+                element = try Subscripts.get(value, arguments, at: node)
+            }
             try modify(&element, steps.dropFirst(), body)
             try Subscripts.set(&value, arguments, element, at: node)
         case let .member(name, node):

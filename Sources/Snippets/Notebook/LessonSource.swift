@@ -23,6 +23,13 @@ struct LessonCell {
     var indent: Int
     var code: String
     var attributes: CellAttributes
+    /// Columns of indentation of each code line, when they differ (a fence in a blockquote).
+    var lineIndents: [Int] = []
+
+    /// The indentation of 1-based code line `line`.
+    func indent(ofLine line: Int) -> Int {
+        line >= 1 && line <= lineIndents.count ? lineIndents[line - 1] : indent
+    }
 }
 
 /// The words after `swift` in a fence's info string: `swift hide`, `swift raises timeout=5`.

@@ -12,13 +12,13 @@ public enum Notebook {
 
     /// Runs lesson text; `path` names the file in diagnostics.
     public static func run(source text: String, path: String, options: NotebookOptions = NotebookOptions()) -> NotebookResult {
-        let source = MarkdownCells(path: path, text: text)
+        let source = LessonsAdapter(path: path, text: text)
         return NotebookRunner(source: source, options: options).run()
     }
 
     /// The number of swift cells in lesson text, for checking `--cell`.
     public static func cellCount(source text: String, path: String) -> Int {
-        MarkdownCells(path: path, text: text).cells.count
+        LessonsAdapter(path: path, text: text).cells.count
     }
 }
 

@@ -33,7 +33,7 @@ final class SourceMap {
             let utf8 = Array(codeLines[location.line - 1].utf8.prefix(max(0, location.column - 1)))
             column = String(decoding: utf8, as: UTF8.self).count + 1
         }
-        return (entry.cell.codeLine + location.line - 1, column + entry.cell.indent)
+        return (entry.cell.codeLine + location.line - 1, column + entry.cell.indent(ofLine: location.line))
     }
 
     func diagnostic(_ message: String, node: Syntax?, fallback cell: LessonCell, severity: SnippetDiagnostic.Severity = .error,
