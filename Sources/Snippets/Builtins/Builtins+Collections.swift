@@ -58,24 +58,26 @@ extension BuiltinRegistry {
         registerNumberMembers()
     }
 
-    private func elements(_ value: Value) -> [Value] {
+    private func elements(_ value: Value) throws -> [Value] {
         switch value {
         case let .array(items): return items
-        case let .range(lower, upper): return (lower..<upper).map { .int($0) }
+        case let .range(lower, upper):
+            try ExecutionLimits.checkAllocation(count: upper - lower)
+            return (lower..<upper).map { .int($0) }
         default: return []
         }
     }
 
     private func registerSequenceMembers(_ type: String) {
-        getter(of: type, "count") { .int(self.elements($0).count) }
-        getter(of: type, "isEmpty") { .bool(self.elements($0).isEmpty) }
-        getter(of: type, "indices") { .range(lower: 0, upper: self.elements($0).count) }
+        getter(of: type, "count") { .int(try self.elements($0).count) }
+        getter(of: type, "isEmpty") { .bool(try self.elements($0).isEmpty) }
+        getter(of: type, "indices") { .range(lower: 0, upper: try self.elements($0).count) }
         getter(of: type, "first") { value in
-            guard let first = self.elements(value).first else { throw SnippetError("'first' of an empty \(type.lowercased())") }
+            guard let first = try self.elements(value).first else { throw SnippetError("'first' of an empty \(type.lowercased())") }
             return first
         }
         getter(of: type, "last") { value in
-            guard let last = self.elements(value).last else { throw SnippetError("'last' of an empty \(type.lowercased())") }
+            guard let last = try self.elements(value).last else { throw SnippetError("'last' of an empty \(type.lowercased())") }
             return last
         }
         method(of: type, "map", ["{_transform"]) { receiver, args in
@@ -93,40 +95,40 @@ extension BuiltinRegistry {
         }
         method(of: type, "forEach", ["{_body"]) { receiver, args in
             let function = try args.function("body")
-            for element in self.elements(receiver) { _ = try args.interpreter.call(function, with: [element], at: args.call) }
+            for element in try self.elements(receiver) { _ = try args.interpreter.call(function, with: [element], at: args.call) }
             return .void
         }
         method(of: type, "reduce", ["_initial", "{_combine"]) { receiver, args in
             let function = try args.function("combine")
             var result = try args.value("initial")
-            for element in self.elements(receiver) { result = try args.interpreter.call(function, with: [result, element], at: args.call) }
+            for element in try self.elements(receiver) { result = try args.interpreter.call(function, with: [result, element], at: args.call) }
             return result
         }
         method(of: type, "enumerated", []) { receiver, _ in
-            .array(self.elements(receiver).enumerated().map { .tuple([.int($0.offset), $0.element], labels: ["offset", "element"]) })
+            .array(try self.elements(receiver).enumerated().map { .tuple([.int($0.offset), $0.element], labels: ["offset", "element"]) })
         }
-        method(of: type, "reversed", []) { receiver, _ in .array(self.elements(receiver).reversed()) }
+        method(of: type, "reversed", []) { receiver, _ in .array(try self.elements(receiver).reversed()) }
         method(of: type, "contains", ["_element"]) { receiver, args in
             let target = try args.value("element")
-            return .bool(self.elements(receiver).contains { Operators.equal($0, target) == true })
+            return .bool(try self.elements(receiver).contains { Operators.equal($0, target) == true })
         }
         method(of: type, "firstIndex", ["of"]) { receiver, args in
             let target = try args.value("of")
-            guard let index = self.elements(receiver).firstIndex(where: { Operators.equal($0, target) == true }) else {
+            guard let index = try self.elements(receiver).firstIndex(where: { Operators.equal($0, target) == true }) else {
                 throw SnippetError("the array does not contain \(Display.literal(target))")
             }
             return .int(index)
         }
         method(of: type, "sorted", []) { receiver, _ in
-            .array(try self.sort(self.elements(receiver)) { a, b in try Operators.apply("<", a, b) })
+            .array(try self.sort(try self.elements(receiver)) { a, b in try Operators.apply("<", a, b) })
         }
         method(of: type, "sorted", ["{by"]) { receiver, args in
             let function = try args.function("by")
-            return .array(try self.sort(self.elements(receiver)) { a, b in try args.interpreter.call(function, with: [a, b], at: args.call) })
+            return .array(try self.sort(try self.elements(receiver)) { a, b in try args.interpreter.call(function, with: [a, b], at: args.call) })
         }
         for name in ["min", "max"] {
             method(of: type, name, []) { receiver, _ in
-                let items = self.elements(receiver)
+                let items = try self.elements(receiver)
                 guard var best = items.first else { throw SnippetError("\(name)() of an empty \(type.lowercased())") }
                 for item in items.dropFirst() { best = try Self.extremeValue(name == "max", best, item) }
                 return best

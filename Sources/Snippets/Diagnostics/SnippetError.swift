@@ -42,7 +42,7 @@ enum Suggestions {
         var best: (String, Int)?
         for candidate in Set(candidates) where candidate != name && !candidate.hasPrefix("$") {
             let distance = editDistance(lowered, candidate.lowercased())
-            let limit = max(2, min(name.count, candidate.count) / 3)
+            let limit = max(1, min(name.count, candidate.count) / 3)
             guard distance <= limit else { continue }
             if let (bestName, bestDistance) = best,
                distance > bestDistance || (distance == bestDistance && candidate >= bestName) { continue }

@@ -56,7 +56,7 @@ extension Interpreter {
             return
         }
         let (binding, steps) = try resolvePlace(target, in: scope)
-        try modify(&binding.value, steps[...]) { $0 = value }
+        try modify(&binding.value, steps[...]) { $0 = Self.conform(value, to: $0) }
     }
 
     /// The variable an assignable expression starts from and the steps inside it.
@@ -87,6 +87,12 @@ extension Interpreter {
             return (binding, steps + [.member(access.declName.baseName.text, Syntax(access.declName))])
         }
         throw SnippetError("cannot assign to '\(target.trimmedDescription)'; assign to a 'var', an element or a property", at: target)
+    }
+
+    /// An integer stored where a Double was stays a Double, as Swift's literal typing would make it.
+    static func conform(_ value: Value, to old: Value) -> Value {
+        if case .double = old, case let .int(i) = value { return .double(Double(i)) }
+        return value
     }
 
     /// Applies `body` to the place at the end of `steps`, writing each level back on the way out.

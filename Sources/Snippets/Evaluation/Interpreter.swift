@@ -153,24 +153,39 @@ final class Interpreter {
             throw SnippetError.unsupported("'for case', 'for try' and 'for await'", at: node)
         }
         let sequence = try evaluate(node.sequence, in: scope)
-        let elements = try iterate(sequence, at: node.sequence)
-        for element in elements {
-            try checkLimits(at: node.forKeyword)
-            let body = Environment(parent: scope)
-            try bind(node.pattern, to: element, in: body, mutable: false)
-            if let whereClause = node.whereClause {
-                guard case let .bool(holds) = try evaluate(whereClause.condition, in: body) else {
-                    throw SnippetError("a 'where' clause must be a Bool", at: whereClause.condition)
-                }
-                if !holds { continue }
+        // Ranges are walked without building an array, so `for i in 0..<1_000_000_000` costs no memory.
+        if case let .range(lower, upper) = sequence {
+            var index = lower
+            while index < upper {
+                let completion = try runIteration(node, .int(index), in: scope, collector: collector)
+                if let completion { return completion }
+                index += 1
             }
-            switch try execute(node.body.statements, in: body, collector: collector) {
-            case .normal, .continued: continue
-            case .broke: return .normal
-            case let .returned(value): return .returned(value)
-            }
+            return .normal
+        }
+        for element in try iterate(sequence, at: node.sequence) {
+            let completion = try runIteration(node, element, in: scope, collector: collector)
+            if let completion { return completion }
         }
         return .normal
+    }
+
+    /// One pass of a `for` body; a completion that ends the loop, or nil to go on.
+    private func runIteration(_ node: ForStmtSyntax, _ element: Value, in scope: Environment, collector: Collector?) throws -> Completion? {
+        try checkLimits(at: node.forKeyword)
+        let body = Environment(parent: scope)
+        try bind(node.pattern, to: element, in: body, mutable: false)
+        if let whereClause = node.whereClause {
+            guard case let .bool(holds) = try evaluate(whereClause.condition, in: body) else {
+                throw SnippetError("a 'where' clause must be a Bool", at: whereClause.condition)
+            }
+            if !holds { return nil }
+        }
+        switch try execute(node.body.statements, in: body, collector: collector) {
+        case .normal, .continued: return nil
+        case .broke: return .normal
+        case let .returned(value): return .returned(value)
+        }
     }
 
     func executeWhile(_ node: WhileStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
@@ -204,7 +219,9 @@ final class Interpreter {
     func iterate(_ sequence: Value, at node: some SyntaxProtocol) throws -> [Value] {
         switch sequence {
         case let .array(elements): return elements
-        case let .range(lower, upper): return lower < upper ? (lower..<upper).map { .int($0) } : []
+        case let .range(lower, upper):
+            try ExecutionLimits.checkAllocation(count: upper - lower)
+            return lower < upper ? (lower..<upper).map { .int($0) } : []
         case let .dictionary(dictionary):
             return dictionary.pairs.map { .tuple([$0.key, $0.value], labels: ["key", "value"]) }
         case let .string(text): return text.map { .string(String($0)) }

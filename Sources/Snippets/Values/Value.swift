@@ -21,9 +21,9 @@ enum Value {
     case tensor(Tensor)
     case jet(Jet)
     /// `.he` or `.step(every: 10, factor: 0.5)` before the expected kind resolves it.
-    case implicitMember(ImplicitMember)
-    case native(NativeValue)
-    case output(Output)
+    indirect case implicitMember(ImplicitMember)
+    indirect case native(NativeValue)
+    indirect case output(Output)
 
     /// The Swift-style type name used in error messages.
     var typeName: String {
