@@ -24,6 +24,13 @@ extension BuiltinRegistry {
             return .output(.table(TableOutput(title: title, columns: columns, rows: rows)))
         }
         function("plot", ["_y", "title?", "logScale?"]) { args in
+            if case let .dictionary(entries) = try args.value("y") {
+                let series = try entries.pairs.map { key, value -> PlotSeries in
+                    let y = try BuiltinConversions.doubles(from: value)
+                    return PlotSeries(name: Display.description(of: key), x: y.indices.map(Double.init), y: y)
+                }
+                return try self.plot(args, series, xLabel: "index")
+            }
             let y = try args.doubles("y")
             let series = PlotSeries(name: "y", x: y.indices.map(Double.init), y: y)
             return try self.plot(args, [series], xLabel: "index")
@@ -34,14 +41,6 @@ extension BuiltinRegistry {
                 throw SnippetError("plot(x:y:) needs as many x values as y values, got \(x.count) and \(y.count)", at: args.call)
             }
             return try self.plot(args, [PlotSeries(name: "y", x: x, y: y)], xLabel: "x")
-        }
-        function("plot", ["_series", "title?", "logScale?"]) { args in
-            guard case let .dictionary(entries) = try args.value("series") else { throw args.fail("series", "a dictionary of name: [Double]") }
-            let series = try entries.pairs.map { key, value -> PlotSeries in
-                let y = try BuiltinConversions.doubles(from: value)
-                return PlotSeries(name: Display.description(of: key), x: y.indices.map(Double.init), y: y)
-            }
-            return try self.plot(args, series, xLabel: "index")
         }
     }
 
