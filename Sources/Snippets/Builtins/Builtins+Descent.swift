@@ -8,6 +8,7 @@ extension BuiltinRegistry {
         registerData()
         registerModels()
         registerClassic()
+        registerTraining()
     }
 
     /// Newton's method, which `minimize` drives with the objective's exact Hessian.

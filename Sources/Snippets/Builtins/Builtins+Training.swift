@@ -1,0 +1,180 @@
+import Descent
+
+/// A comparison with the contour grid its display needs, computed while the cell's limits apply.
+struct ComparisonValue: @unchecked Sendable {
+    var comparison: Comparison
+    var surface: Surface?
+}
+
+extension BuiltinRegistry {
+    /// `minimize` and `fit` with a builder block of optimizers, and the members of their results.
+    func registerTraining() {
+        function("minimize", ["_objective", "from", "steps", "schedule?", "stop?", "{optimizers"]) { args in
+            let objectiveValue = try args.value("objective")
+            let objective = try Self.objective(objectiveValue)
+            let optimizers = try Self.optimizers(args)
+            let start = try args.doubles("from")
+            let steps = try args.int("steps")
+            let schedule = try args.optionalNative("schedule", Schedule.self, kind: "Schedule") ?? .constant
+            let stop = try Self.criteria(args)
+            let interpreted = Self.isInterpreted(objectiveValue) || optimizers.contains { $0 is Optimizer }
+            let comparison = try Self.sequentialIfInterpreted(interpreted) {
+                try minimize(objective, from: start, steps: steps, schedule: schedule, stop: stop, optimizers: optimizers)
+            }
+            try Self.rethrowCallback(objectiveValue)
+            let surface = start.count == 2 ? try Self.surface(of: objective, showing: comparison.runs.flatMap(\.points)) : nil
+            try Self.rethrowCallback(objectiveValue)
+            return Self.wrap(ComparisonValue(comparison: comparison, surface: surface))
+        }
+        function("fit", ["_model", "on", "validation?", "loss", "epochs", "batchSize?", "seed?", "schedule?", "penalty?", "stop?", "{optimizers"]) { args in
+            let model = try args.native("model", Sequential.self, kind: "Sequential")
+            let train = try args.native("on", Dataset.self, kind: "Dataset")
+            let validation = try args.optionalNative("validation", Dataset.self, kind: "Dataset")
+            let loss = try args.native("loss", Loss.self, kind: "Loss")
+            let optimizers = try Self.optimizers(args)
+            let epochs = try args.int("epochs")
+            let batchSize = args.has("batchSize") ? try args.int("batchSize") : nil
+            let seed = try args.int("seed", default: 0)
+            let schedule = try args.optionalNative("schedule", Schedule.self, kind: "Schedule") ?? .constant
+            let penalty = try args.optionalNative("penalty", Penalty.self, kind: "Penalty")
+            let stop = try Self.criteria(args)
+            let comparison = try Self.sequentialIfInterpreted(optimizers.contains { $0 is Optimizer }) {
+                try fit(model, on: train, validation: validation, loss: loss, epochs: epochs, batchSize: batchSize, seed: seed,
+                        schedule: schedule, penalty: penalty, stop: stop, optimizers: optimizers)
+            }
+            return Self.wrap(ComparisonValue(comparison: comparison, surface: nil))
+        }
+        displayer(of: "Comparison") { value in
+            guard case let .native(native) = value, let boxed = native.payload as? ComparisonValue else { return [] }
+            return [.runs(Self.runsOutput(boxed))]
+        }
+        registerResults()
+    }
+
+    private static func wrap(_ value: ComparisonValue) -> Value {
+        .native(NativeValue(typeName: "Comparison", payload: value))
+    }
+
+    private static func isInterpreted(_ value: Value) -> Bool {
+        if case let .native(native) = value { return native.payload is InterpretedObjective }
+        return false
+    }
+
+    /// Runs `body` with parallel runs forbidden when it calls back into interpreted code.
+    private static func sequentialIfInterpreted<T>(_ interpreted: Bool, _ body: () throws -> T) throws -> T {
+        guard interpreted, var limits = ExecutionLimits.current else { return try body() }
+        limits.allowsParallelRuns = false
+        return try limits.run(body)
+    }
+
+    private static func optimizers(_ args: Arguments) throws -> [any Optimizing] {
+        try args.built("optimizers").map { value in
+            guard let optimizer = Self.optimizer(value) else {
+                throw SnippetError("each line of the optimizer block must be an optimizer such as Adam(lr: 0.01), got \(value.typeName)",
+                                   at: args.node("optimizers"))
+            }
+            return optimizer
+        }
+    }
+
+    /// `stop:` takes one criterion or an array of them.
+    private static func criteria(_ args: Arguments) throws -> [StoppingCriterion] {
+        guard args.has("stop") else { return [] }
+        let items: [Value]
+        if case let .array(values) = try args.value("stop") { items = values } else { items = [try args.value("stop")] }
+        return try items.map {
+            try BuiltinConversions.native($0, StoppingCriterion.self, kind: "StoppingCriterion", interpreter: args.interpreter, at: args.node("stop")) {
+                args.fail("stop", $0)
+            }
+        }
+    }
+
+    /// The objective on a 60 × 20 grid over its plotting window widened to show every path, for the contour map.
+    static func surface(of objective: any Objective, showing points: [[Double]]) throws -> Surface? {
+        guard var bounds = objective.plotBounds else { return nil }
+        let xs = points.compactMap { $0.count == 2 && $0[0].isFinite ? $0[0] : nil }
+        let ys = points.compactMap { $0.count == 2 && $0[1].isFinite ? $0[1] : nil }
+        if let low = xs.min(), let high = xs.max(), low < bounds.xMin || high > bounds.xMax {
+            let (a, b) = (min(low, bounds.xMin), max(high, bounds.xMax))
+            bounds.xMin = a - 0.05 * (b - a)
+            bounds.xMax = b + 0.05 * (b - a)
+        }
+        if let low = ys.min(), let high = ys.max(), low < bounds.yMin || high > bounds.yMax {
+            let (a, b) = (min(low, bounds.yMin), max(high, bounds.yMax))
+            bounds.yMin = a - 0.05 * (b - a)
+            bounds.yMax = b + 0.05 * (b - a)
+        }
+        guard bounds.xMax - bounds.xMin < 1e6, bounds.yMax - bounds.yMin < 1e6 else { return nil }
+        let width = 60, height = 20
+        var values: [[Double]] = []
+        for row in 0..<height {
+            try ExecutionLimits.check()
+            let y = bounds.yMin + (bounds.yMax - bounds.yMin) * Double(row) / Double(height - 1)
+            values.append(try (0..<width).map { column in
+                let x = bounds.xMin + (bounds.xMax - bounds.xMin) * Double(column) / Double(width - 1)
+                return try objective.value(at: Tensor([x, y]))
+            })
+        }
+        return Surface(xMin: bounds.xMin, xMax: bounds.xMax, yMin: bounds.yMin, yMax: bounds.yMax, values: values, minima: objective.minima)
+    }
+
+    static func runsOutput(_ value: ComparisonValue) -> RunsOutput {
+        let comparison = value.comparison
+        let runs = comparison.runs.map { run in
+            RunSeries(name: run.name, loss: run.loss, points: run.points, validationLoss: run.validationLoss,
+                      stopReason: run.stopReason == .completed ? nil : run.stopReason.description, divergedAt: run.divergedAt)
+        }
+        return RunsOutput(title: comparison.title, kind: comparison.kind == .minimize ? .minimize : .fit, runs: runs, surface: value.surface)
+    }
+
+    private func registerResults() {
+        func boxed(_ value: Value) throws -> ComparisonValue {
+            guard case let .native(native) = value, let boxed = native.payload as? ComparisonValue else {
+                throw SnippetError("expected the result of minimize or fit, got \(value.typeName)")
+            }
+            return boxed
+        }
+        func run(_ value: Value) throws -> Run {
+            guard case let .native(native) = value, let run = native.payload as? Run else { throw SnippetError("expected a run") }
+            return run
+        }
+        func numbers(_ values: [Double]) -> Value { .array(values.map { .double($0) }) }
+        func wrapRun(_ run: Run) -> Value { .native(NativeValue(typeName: "Run", payload: run)) }
+        getter(of: "Comparison", "title") { .string(try boxed($0).comparison.title) }
+        getter(of: "Comparison", "runs") { .array(try boxed($0).comparison.runs.map(wrapRun)) }
+        getter(of: "Comparison", "finalLoss") { .double(try boxed($0).comparison.finalLoss) }
+        getter(of: "Comparison", "best") { value in
+            guard let best = try boxed(value).comparison.best else { throw SnippetError("the comparison has no runs") }
+            return wrapRun(best)
+        }
+        method(of: "Comparison", "run", ["named"]) { receiver, args in
+            let name = try args.string("named")
+            let comparison = try boxed(receiver).comparison
+            guard let found = comparison[name] else {
+                let names = comparison.runs.map(\.name)
+                var message = "no run is named '\(name)'"
+                if let suggestion = Suggestions.nearest(to: name, in: names) { message += "; did you mean '\(suggestion)'?" }
+                throw SnippetError(message + "; runs: " + names.map { "'\($0)'" }.joined(separator: ", "))
+            }
+            return wrapRun(found)
+        }
+        getter(of: "Run", "name") { .string(try run($0).name) }
+        getter(of: "Run", "loss") { numbers(try run($0).loss) }
+        getter(of: "Run", "points") { .array(try run($0).points.map(numbers)) }
+        getter(of: "Run", "validationLoss") { numbers(try run($0).validationLoss) }
+        getter(of: "Run", "accuracy") { numbers(try run($0).accuracy) }
+        getter(of: "Run", "validationAccuracy") { numbers(try run($0).validationAccuracy) }
+        getter(of: "Run", "gradientNorm") { numbers(try run($0).gradientNorm) }
+        getter(of: "Run", "learningRate") { numbers(try run($0).learningRate) }
+        getter(of: "Run", "finalLoss") { .double(try run($0).finalLoss) }
+        getter(of: "Run", "finalPoint") { numbers(try run($0).finalPoint) }
+        getter(of: "Run", "finalValidationLoss") { .double(try run($0).finalValidationLoss) }
+        getter(of: "Run", "diverged") { .bool(try run($0).diverged) }
+        getter(of: "Run", "divergedAt") { value in try run(value).divergedAt.map { .int($0) } ?? .int(-1) }
+        getter(of: "Run", "stopReason") { .string(try run($0).stopReason.description) }
+        getter(of: "Run", "model") { value in
+            guard let model = try run(value).model else { throw SnippetError("only a run of fit has a trained model") }
+            return .native(NativeValue(typeName: "Sequential", payload: model))
+        }
+    }
+}
