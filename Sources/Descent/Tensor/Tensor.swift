@@ -102,8 +102,16 @@ public struct Tensor: Sendable, Equatable, Hashable {
         return total
     }
 
-    /// The Euclidean norm of all elements.
-    public var norm: Double { squaredNorm.squareRoot() }
+    /// The Euclidean norm of all elements, scaled so that it overflows only when the
+    /// norm itself exceeds the largest Double (not when its square does).
+    public var norm: Double {
+        var largest = 0.0
+        for value in scalars { largest = Swift.max(largest, Swift.abs(value)) }
+        guard largest.isFinite, largest > 0 else { return largest == 0 ? 0 : .infinity }
+        var total = 0.0
+        for value in scalars { total += (value / largest) * (value / largest) }
+        return largest * total.squareRoot()
+    }
 
     /// True when any element is NaN or infinite.
     public var hasNonFinite: Bool { scalars.contains { !$0.isFinite } }

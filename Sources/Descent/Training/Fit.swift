@@ -113,6 +113,7 @@ private struct TrainingSetup: Sendable {
             if let reason = monitor.check(step: epoch + 1, loss: epochLoss,
                                           gradientNorm: run.gradientNorm.last, validationLoss: validationLoss) {
                 run.stopReason = reason
+                if case let .diverged(at) = reason { run.divergedAt = at }
                 break
             }
         }

@@ -66,6 +66,7 @@ private func descend(
         run.gradientNorm.append(gradientNorm)
         if let reason = monitor.check(step: step, loss: value, gradientNorm: gradientNorm, validationLoss: nil) {
             run.stopReason = reason
+            if case let .diverged(at) = reason { run.divergedAt = at }
             break
         }
         optimizer.lr = schedule.lr(at: step, base: baseLR)
