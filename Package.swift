@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The optimizer library lessons run against: tensors, autodiff, layers, optimizers.
@@ -45,10 +46,21 @@ let package = Package(
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
             ]
         ),
+        // The website: pages, plots as SVG, KaTeX, search, the execution cache.
+        .target(
+            name: "Site",
+            dependencies: [
+                "Descent", "Lessons", "Snippets",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Theme")]
+        ),
         .executableTarget(
             name: "gradus",
             dependencies: [
-                "Descent", "Lessons", "Snippets",
+                "Descent", "Lessons", "Snippets", "Site",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -65,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "Snippets"]),
         .testTarget(name: "GradusTests", dependencies: ["gradus"]),
     ]
 )

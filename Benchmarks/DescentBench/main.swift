@@ -1,2 +1,110 @@
 import Descent
-print("descent-bench: placeholder")
+import Foundation
+
+/// The Descent benchmark: release-built, printed beside PyTorch's figures from one `make bench` run.
+///
+/// Usage: `descent-bench [--torch FILE.json]`, where the JSON comes from
+/// `scripts/bench-torch.py --json`. Figures are medians over repeated runs.
+struct Benchmark {
+    static func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
+    }
+
+    static func seconds(_ body: () throws -> Void) rethrows -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+
+    static func medianTime(repeats: Int, warmup: Int = 2, _ body: () throws -> Void) rethrows -> Double {
+        for _ in 0..<warmup { try body() }
+        return median(try (0..<repeats).map { _ in try seconds(body) })
+    }
+
+    /// Nanoseconds per parameter for one Adam step on 10^7 parameters.
+    static func adamStep() throws -> Double {
+        let n = 10_000_000
+        var random = RandomSource(seed: 0)
+        var parameters = [Tensor((0..<n).map { _ in random.normal() })]
+        let gradients = [Tensor((0..<n).map { _ in random.normal() })]
+        var adam = Adam(lr: 1e-3)
+        return try medianTime(repeats: 15) { try adam.step(&parameters, gradients: gradients) } / Double(n) * 1e9
+    }
+
+    /// Microseconds per training step of a model on minibatches of a data set.
+    static func trainingStep(_ model: Sequential, _ data: Dataset, loss: Loss, optimizer: any Optimizing, batch: Int) throws -> Double {
+        var optimizer = optimizer
+        var parameters = model.parameters
+        var context = ForwardContext(training: true)
+        let batches = try data.batches(size: batch, seed: 0).filter { $0.count == batch }
+        let steps = 300
+        let inputs = try (0..<steps).map { try data.batch(batches[$0 % batches.count]) }
+        let time = try medianTime(repeats: 7) {
+            for (x, y) in inputs {
+                let variables = parameters.map { Variable($0, requiresGrad: true) }
+                let output = try model.forward(Variable(x), parameters: variables[...], context: &context)
+                let value = try loss(output, y)
+                try value.backward()
+                try optimizer.step(&parameters, gradients: variables.map { $0.grad ?? $0.value.zerosLike })
+            }
+        }
+        return time / Double(steps) * 1e6
+    }
+
+    static func moonsMLP() throws -> Double {
+        let model = Sequential(seed: 0) {
+            Dense(2, 64, init: .he)
+            ReLU()
+            Dense(64, 64, init: .he)
+            ReLU()
+            Dense(64, 1, init: .xavier)
+        }
+        let data = try Moons(count: 10_000, noise: 0.2, seed: 1)
+        return try trainingStep(model, data, loss: .bceWithLogits, optimizer: Adam(lr: 1e-3), batch: 32)
+    }
+
+    static func digitsMLP() throws -> Double {
+        let model = Sequential(seed: 0) {
+            Dense(64, 128, init: .he)
+            ReLU()
+            Dense(128, 10, init: .xavier)
+        }
+        var data = try Digits()
+        data.x = data.x / 16
+        return try trainingStep(model, data, loss: .crossEntropy, optimizer: SGD(lr: 0.05, momentum: 0.9), batch: 64)
+    }
+
+    static func torchFigures() -> [String: Double] {
+        let arguments = CommandLine.arguments
+        guard let index = arguments.firstIndex(of: "--torch"), index + 1 < arguments.count,
+              let data = FileManager.default.contents(atPath: arguments[index + 1]),
+              let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return [:] }
+        return object.compactMapValues { $0 as? Double }
+    }
+
+    static func run() throws {
+        let torch = torchFigures()
+        func pad(_ text: String, _ width: Int) -> String {
+            text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+        }
+        func row(_ name: String, _ ours: Double, _ unit: String, _ reference: Double?) {
+            let theirs = reference.map { String(format: "%10.2f", $0) } ?? "         -"
+            let ratio = reference.map { String(format: "%7.2fx", $0 / ours) } ?? "       -"
+            print(pad(name, 48) + String(format: "%10.2f", ours) + " " + theirs + "  " + pad(unit, 9) + ratio)
+        }
+        print(pad("benchmark (median of runs)", 48) + "   Descent      torch  unit     torch/Descent")
+        let adam = try adamStep()
+        row("Adam step, 1e7 params (vs torch default)", adam, "ns/param", torch["adam_ns_per_param_default"])
+        row("Adam step, 1e7 params (vs torch fused)", adam, "ns/param", torch["adam_ns_per_param_fused"])
+        row("MLP 2-64-64-1, BCE logits, Adam, batch 32", try moonsMLP(), "us/step ", torch["mlp_moons_us_per_step"])
+        row("MLP 64-128-10, softmax CE, SGD mom., batch 64", try digitsMLP(), "us/step ", torch["mlp_digits_us_per_step"])
+    }
+}
+
+do {
+    try Benchmark.run()
+} catch {
+    FileHandle.standardError.write(Data("descent-bench: \(error)\n".utf8))
+    exit(1)
+}

@@ -1,0 +1,2 @@
+/// The course website builder.
+public enum SiteModule {}
