@@ -72,6 +72,8 @@ extension Jet: ExpressibleByFloatLiteral, ExpressibleByIntegerLiteral {
 
 extension Jet: Comparable {
     /// Orders by value alone, so `Swift.max`/`Swift.min` and `if x > 0` follow the value.
+    /// (`==` compares all six numbers, so two jets with one value but different slopes
+    /// are neither equal nor ordered.)
     public static func < (lhs: Jet, rhs: Jet) -> Bool { lhs.value < rhs.value }
 }
 

@@ -1,2 +1,0 @@
-/// The course website builder.
-public enum SiteModule {}
