@@ -84,6 +84,17 @@ private struct TrainingSetup: Sendable {
         var monitor = try StopMonitor(criteria: stop)
         var context = ForwardContext(training: true, random: RandomSource(seed: seed &+ 104_729))
         var parameters = model.parameters
+        if !stop.isEmpty {
+            // J(0) and ‖∇J(0)‖ for the relative criteria: the whole training set, before any update.
+            var evaluation = ForwardContext(training: false)
+            let (value, gradients) = try lossAndGradients(model, parameters, train.x, train.y, &evaluation)
+            let norm = gradients.reduce(0) { $0 + $1.squaredNorm }.squareRoot()
+            if let reason = monitor.check(step: 0, loss: value, gradientNorm: norm, validationLoss: nil) {
+                run.stopReason = reason
+                run.model = model
+                return run
+            }
+        }
         var step = 0
         epochs: for (epoch, batches) in plan.enumerated() {
             var total = 0.0

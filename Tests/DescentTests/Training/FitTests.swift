@@ -107,3 +107,23 @@ struct FitTests {
         #expect(run.stopReason == .diverged(step: epoch))
     }
 }
+
+@Suite("fit with relative criteria")
+struct FitRelativeStoppingTests {
+    @Test func relativeLossIsMeasuredAgainstTheUntrainedModel() throws {
+        let data = try Moons(count: 200, noise: 0.1, seed: 1).standardized()
+        let model = Sequential(seed: 2) {
+            Dense(2, 8, init: .he)
+            Tanh()
+            Dense(8, 1)
+        }
+        let initial = try Loss.bceWithLogits(try model.predict(data.x), data.y)
+        let run = try #require(try fit(model, on: data, loss: .bceWithLogits, epochs: 100, batchSize: 20, seed: 3,
+                                       stop: [.relativeLoss(0.5)]) { Adam(lr: 0.01) }.runs.first)
+        #expect(run.stopReason.isCriterion)
+        let last = try #require(run.loss.last)
+        #expect(last <= 0.5 * initial)
+        // The epoch before did not yet meet it.
+        #expect(run.loss.dropLast().allSatisfy { $0 > 0.5 * initial })
+    }
+}
