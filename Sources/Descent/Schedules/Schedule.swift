@@ -1,0 +1,104 @@
+import Foundation
+
+/// A learning-rate schedule: the learning rate at each step as a function of a base rate.
+///
+/// The notes start with a large step to reach the right region fast and then
+/// shrink it to settle into the minimum; each case is one of their recipes.
+/// Steps count from 0, so `lr(at: 0, base:)` is the base rate for every
+/// schedule. `fit` and `minimize` set the optimizer's `lr` from it before
+/// each step.
+public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
+    /// The recipe and its parameters.
+    public enum Kind: Sendable, Equatable, Hashable {
+        case constant
+        case step(every: Int, factor: Double)
+        case exponential(T: Double)
+        case linear(T: Double, end: Double)
+        case inverseTime(k: Double)
+        case cosine(T: Double, minLR: Double)
+    }
+
+    public let kind: Kind
+
+    public init(_ kind: Kind) { self.kind = kind }
+
+    /// The base rate at every step.
+    public static let constant = Schedule(.constant)
+
+    /// Multiplies the rate by `factor` every `every` steps: `lr0 * factor^floor(t / every)`,
+    /// as `torch.optim.lr_scheduler.StepLR(step_size: every, gamma: factor)`.
+    public static func step(every: Int, factor: Double) -> Schedule { Schedule(.step(every: every, factor: factor)) }
+
+    /// Exponential decay with time constant `T`: `lr0 * e^(-t / T)`.
+    public static func exponential(T: Double) -> Schedule { Schedule(.exponential(T: T)) }
+
+    /// Linear decay `lr0 * (1 - t / T)`, never below `end` (default 0), so it stays at `end` once reached.
+    public static func linear(T: Double, end: Double = 0) -> Schedule { Schedule(.linear(T: T, end: end)) }
+
+    /// Inverse-time decay `lr0 / (1 + k * t)`, AdaGrad's `lrDecay` as a schedule.
+    public static func inverseTime(k: Double) -> Schedule { Schedule(.inverseTime(k: k)) }
+
+    /// Cosine annealing `minLR + (lr0 - minLR) * (1 + cos(π t / T)) / 2` over `T` steps,
+    /// as `torch.optim.lr_scheduler.CosineAnnealingLR(T_max: T, eta_min: minLR)`;
+    /// after step `T` the rate stays at `minLR` (PyTorch's closed form would rise again).
+    public static func cosine(T: Double, minLR: Double = 0) -> Schedule { Schedule(.cosine(T: T, minLR: minLR)) }
+
+    /// The learning rate at 0-based `step` for base rate `base`; negative steps count as 0.
+    public func lr(at step: Int, base: Double) -> Double {
+        let t = Double(Swift.max(step, 0))
+        switch kind {
+        case .constant:
+            return base
+        case let .step(every, factor):
+            return base * pow(factor, Double(Swift.max(step, 0) / Swift.max(every, 1)))
+        case let .exponential(T):
+            return base * exp(-t / T)
+        case let .linear(T, end):
+            return Swift.max(base * (1 - t / T), end)
+        case let .inverseTime(k):
+            return base / (1 + k * t)
+        case let .cosine(T, minLR):
+            let clamped = Swift.min(t, T)
+            return minLR + (base - minLR) * (1 + cos(Double.pi * clamped / T)) / 2
+        }
+    }
+
+    /// The rates for steps `0..<count`, for plotting a schedule.
+    public func rates(base: Double, count: Int) -> [Double] {
+        (0..<Swift.max(count, 0)).map { lr(at: $0, base: base) }
+    }
+
+    /// Throws `DescentError.invalidHyperparameter` naming the first bad parameter.
+    public func validate() throws {
+        switch kind {
+        case .constant:
+            break
+        case let .step(every, factor):
+            try require(every >= 1, "every", Double(every), "an integer >= 1")
+            try require(factor > 0 && factor.isFinite, "factor", factor, "a finite value > 0")
+        case let .exponential(T):
+            try require(T > 0 && T.isFinite, "T", T, "a finite value > 0")
+        case let .linear(T, end):
+            try require(T > 0 && T.isFinite, "T", T, "a finite value > 0")
+            try require(end >= 0 && end.isFinite, "end", end, "a finite value >= 0")
+        case let .inverseTime(k):
+            try require(k >= 0 && k.isFinite, "k", k, "a finite value >= 0")
+        case let .cosine(T, minLR):
+            try require(T > 0 && T.isFinite, "T", T, "a finite value > 0")
+            try require(minLR >= 0 && minLR.isFinite, "minLR", minLR, "a finite value >= 0")
+        }
+    }
+
+    /// The factory call that builds this schedule, e.g. `.step(every: 10, factor: 0.5)`.
+    public var description: String {
+        let f = CallDescription.format
+        switch kind {
+        case .constant: return ".constant"
+        case let .step(every, factor): return ".step(every: \(every), factor: \(f(factor)))"
+        case let .exponential(T): return ".exponential(T: \(f(T)))"
+        case let .linear(T, end): return end == 0 ? ".linear(T: \(f(T)))" : ".linear(T: \(f(T)), end: \(f(end)))"
+        case let .inverseTime(k): return ".inverseTime(k: \(f(k)))"
+        case let .cosine(T, minLR): return ".cosine(T: \(f(T)), minLR: \(f(minLR)))"
+        }
+    }
+}

@@ -1,0 +1,187 @@
+#!/usr/bin/env python3
+"""Writes the optimizer and schedule reference fixtures for DescentTests.
+
+Run from the repository root with PyTorch 2.13 (CPU):
+
+    python3 scripts/make-fixtures.py
+
+Tests/DescentTests/Fixtures/optimizers.json: for each optimizer configuration,
+100 torch.optim steps (float64, foreach=False: the single-tensor path) on two
+parameters, a 3x4 matrix W and a 4-vector b, minimizing a smooth nonconvex
+loss whose gradient changes every step. It records the initial parameters,
+every step's gradients and the parameters after every step, so the Swift test
+can replay torch's gradients through the Swift optimizer and compare iterates.
+
+Tests/DescentTests/Fixtures/schedules.json: learning rates of StepLR and
+CosineAnnealingLR at each step, for Schedule.step and Schedule.cosine.
+"""
+import json
+import os
+
+import torch
+
+torch.set_default_dtype(torch.float64)
+STEPS = 100
+ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "DescentTests", "Fixtures")
+
+W0 = [[0.5, -1.2, 0.8, 0.3], [-0.7, 0.9, -0.4, 1.1], [1.3, -0.2, 0.6, -0.9]]
+B0 = [0.2, -0.5, 0.7, -0.1]
+X = torch.tensor([[0.9, -0.3, 0.5], [-1.1, 0.8, 0.2], [0.4, 1.2, -0.7], [-0.6, -0.9, 1.0], [1.5, 0.1, -0.4]])
+Y = torch.tensor([[0.3, -0.6, 0.9, 0.1], [-0.8, 0.4, 0.2, -0.5], [0.6, 0.7, -0.3, 0.2],
+                  [-0.2, -0.4, 0.5, 0.8], [0.9, -0.1, -0.7, 0.4]])
+
+
+def loss_fn(w, b):
+    """Smooth and nonconvex: a tanh regression plus sine ripples and a quartic term."""
+    fit = ((torch.tanh(X @ w + b) - Y) ** 2).mean()
+    return fit + 0.1 * torch.sin(3 * w).sum() + 0.05 * (b ** 4).sum() + 0.02 * torch.cos(2 * b).sum()
+
+
+# (case name, Swift optimizer, Swift options, torch class, torch kwargs, schedule)
+# Options use the Swift labels; an empty dict means every default on both sides.
+CASES = [
+    ("gd-default", "GD", {}, torch.optim.SGD, {"lr": 0.01}, None),
+    ("gd-lr", "GD", {"lr": 0.05}, torch.optim.SGD, {"lr": 0.05}, None),
+    ("sgd-default", "SGD", {}, torch.optim.SGD, {}, None),
+    ("sgd-lr", "SGD", {"lr": 0.05}, torch.optim.SGD, {"lr": 0.05}, None),
+    ("sgd-momentum", "SGD", {"lr": 0.05, "momentum": 0.9}, torch.optim.SGD, {"lr": 0.05, "momentum": 0.9}, None),
+    ("sgd-momentum-dampening", "SGD", {"lr": 0.05, "momentum": 0.9, "dampening": 0.3},
+     torch.optim.SGD, {"lr": 0.05, "momentum": 0.9, "dampening": 0.3}, None),
+    ("sgd-nesterov", "SGD", {"lr": 0.05, "momentum": 0.8, "nesterov": True},
+     torch.optim.SGD, {"lr": 0.05, "momentum": 0.8, "nesterov": True}, None),
+    ("sgd-weight-decay", "SGD", {"lr": 0.05, "momentum": 0.5, "weightDecay": 0.1},
+     torch.optim.SGD, {"lr": 0.05, "momentum": 0.5, "weight_decay": 0.1}, None),
+    ("sgd-nesterov-weight-decay", "SGD", {"lr": 0.03, "momentum": 0.9, "nesterov": True, "weightDecay": 0.01},
+     torch.optim.SGD, {"lr": 0.03, "momentum": 0.9, "nesterov": True, "weight_decay": 0.01}, None),
+    ("sgd-weight-decay-only", "SGD", {"lr": 0.05, "weightDecay": 0.2},
+     torch.optim.SGD, {"lr": 0.05, "weight_decay": 0.2}, None),
+    ("adagrad-default", "AdaGrad", {}, torch.optim.Adagrad, {}, None),
+    ("adagrad-lr", "AdaGrad", {"lr": 0.1}, torch.optim.Adagrad, {"lr": 0.1}, None),
+    ("adagrad-lr-decay", "AdaGrad", {"lr": 0.2, "lrDecay": 0.05}, torch.optim.Adagrad, {"lr": 0.2, "lr_decay": 0.05}, None),
+    ("adagrad-accumulator-weight-decay-eps", "AdaGrad",
+     {"lr": 0.1, "initialAccumulatorValue": 0.5, "weightDecay": 0.05, "eps": 1e-6},
+     torch.optim.Adagrad, {"lr": 0.1, "initial_accumulator_value": 0.5, "weight_decay": 0.05, "eps": 1e-6}, None),
+    ("rmsprop-default", "RMSProp", {}, torch.optim.RMSprop, {}, None),
+    ("rmsprop-alpha-eps", "RMSProp", {"lr": 0.01, "alpha": 0.9, "eps": 1e-6},
+     torch.optim.RMSprop, {"lr": 0.01, "alpha": 0.9, "eps": 1e-6}, None),
+    ("rmsprop-centered", "RMSProp", {"lr": 0.005, "centered": True}, torch.optim.RMSprop, {"lr": 0.005, "centered": True}, None),
+    ("rmsprop-momentum", "RMSProp", {"lr": 0.005, "momentum": 0.9}, torch.optim.RMSprop, {"lr": 0.005, "momentum": 0.9}, None),
+    ("rmsprop-centered-momentum-weight-decay", "RMSProp",
+     {"lr": 0.003, "centered": True, "momentum": 0.5, "weightDecay": 0.1},
+     torch.optim.RMSprop, {"lr": 0.003, "centered": True, "momentum": 0.5, "weight_decay": 0.1}, None),
+    ("adadelta-default", "AdaDelta", {}, torch.optim.Adadelta, {}, None),
+    ("adadelta-lr-rho-eps", "AdaDelta", {"lr": 0.5, "rho": 0.95, "eps": 1e-5},
+     torch.optim.Adadelta, {"lr": 0.5, "rho": 0.95, "eps": 1e-5}, None),
+    ("adadelta-weight-decay", "AdaDelta", {"weightDecay": 0.1}, torch.optim.Adadelta, {"weight_decay": 0.1}, None),
+    ("adam-default", "Adam", {}, torch.optim.Adam, {}, None),
+    ("adam-lr", "Adam", {"lr": 0.05}, torch.optim.Adam, {"lr": 0.05}, None),
+    ("adam-betas-eps", "Adam", {"lr": 0.02, "beta1": 0.8, "beta2": 0.99, "eps": 1e-6},
+     torch.optim.Adam, {"lr": 0.02, "betas": (0.8, 0.99), "eps": 1e-6}, None),
+    ("adam-weight-decay", "Adam", {"lr": 0.02, "weightDecay": 0.1}, torch.optim.Adam, {"lr": 0.02, "weight_decay": 0.1}, None),
+    ("adam-amsgrad", "Adam", {"lr": 0.05, "amsgrad": True}, torch.optim.Adam, {"lr": 0.05, "amsgrad": True}, None),
+    ("adam-decoupled-weight-decay", "Adam", {"lr": 0.02, "weightDecay": 0.1, "decoupledWeightDecay": True},
+     torch.optim.Adam, {"lr": 0.02, "weight_decay": 0.1, "decoupled_weight_decay": True}, None),
+    ("adamw-default", "AdamW", {}, torch.optim.AdamW, {}, None),
+    ("adamw-lr-weight-decay-amsgrad", "AdamW", {"lr": 0.03, "weightDecay": 0.05, "amsgrad": True},
+     torch.optim.AdamW, {"lr": 0.03, "weight_decay": 0.05, "amsgrad": True}, None),
+    ("nadam-default", "NAdam", {}, torch.optim.NAdam, {}, None),
+    ("nadam-momentum-decay", "NAdam", {"lr": 0.01, "momentumDecay": 0.01},
+     torch.optim.NAdam, {"lr": 0.01, "momentum_decay": 0.01}, None),
+    ("nadam-weight-decay", "NAdam", {"lr": 0.01, "weightDecay": 0.1}, torch.optim.NAdam, {"lr": 0.01, "weight_decay": 0.1}, None),
+    ("nadam-decoupled-weight-decay", "NAdam", {"lr": 0.01, "weightDecay": 0.1, "decoupledWeightDecay": True},
+     torch.optim.NAdam, {"lr": 0.01, "weight_decay": 0.1, "decoupled_weight_decay": True}, None),
+    ("nadam-betas-eps", "NAdam", {"lr": 0.01, "beta1": 0.95, "beta2": 0.9, "eps": 1e-6},
+     torch.optim.NAdam, {"lr": 0.01, "betas": (0.95, 0.9), "eps": 1e-6}, None),
+    # A schedule changes lr between steps: SGD's and RMSprop's buffers do not carry lr in torch.
+    ("sgd-momentum-step-schedule", "SGD", {"lr": 0.1, "momentum": 0.9},
+     torch.optim.SGD, {"lr": 0.1, "momentum": 0.9}, ("step", {"every": 10, "factor": 0.5})),
+    ("rmsprop-momentum-step-schedule", "RMSProp", {"lr": 0.01, "momentum": 0.9},
+     torch.optim.RMSprop, {"lr": 0.01, "momentum": 0.9}, ("step", {"every": 25, "factor": 0.3})),
+    ("adam-cosine-schedule", "Adam", {"lr": 0.05}, torch.optim.Adam, {"lr": 0.05}, ("cosine", {"T": 100, "minLR": 0.001})),
+]
+
+
+def make_scheduler(optimizer, schedule):
+    if schedule is None:
+        return None
+    kind, args = schedule
+    if kind == "step":
+        return torch.optim.lr_scheduler.StepLR(optimizer, step_size=args["every"], gamma=args["factor"])
+    return torch.optim.lr_scheduler.CosineAnnealingLR(optimizer, T_max=args["T"], eta_min=args["minLR"])
+
+
+def run_case(name, swift, options, cls, kwargs, schedule):
+    w = torch.tensor(W0, requires_grad=True)
+    b = torch.tensor(B0, requires_grad=True)
+    extra = {"foreach": False}
+    if cls in (torch.optim.SGD, torch.optim.Adagrad, torch.optim.Adam, torch.optim.AdamW):
+        extra["fused"] = False
+    optimizer = cls([w, b], **kwargs, **extra)
+    scheduler = make_scheduler(optimizer, schedule)
+    gradients, parameters, rates = [], [], []
+    for _ in range(STEPS):
+        rates.append(optimizer.param_groups[0]["lr"])
+        optimizer.zero_grad()
+        loss_fn(w, b).backward()
+        gradients.append([w.grad.flatten().tolist(), b.grad.flatten().tolist()])
+        optimizer.step()
+        if scheduler is not None:
+            scheduler.step()
+        parameters.append([w.detach().flatten().tolist(), b.detach().flatten().tolist()])
+    case = {
+        "name": name,
+        "optimizer": swift,
+        "options": options,
+        "torch": f"torch.optim.{cls.__name__}({', '.join(f'{k}={v!r}' for k, v in kwargs.items())})",
+        "gradients": gradients,
+        "parameters": parameters,
+        "rates": rates,
+    }
+    if schedule is not None:
+        case["schedule"] = {"kind": schedule[0], **schedule[1]}
+    return case
+
+
+def schedule_sequences():
+    """Learning rates of torch's StepLR and CosineAnnealingLR at steps 0, 1, 2, ..."""
+    out = []
+    for kind, base, args, steps in [
+        ("step", 0.1, {"every": 10, "factor": 0.5}, 60),
+        ("step", 1.0, {"every": 7, "factor": 0.9}, 50),
+        ("cosine", 0.1, {"T": 50, "minLR": 0.001}, 51),
+        ("cosine", 1.0, {"T": 30, "minLR": 0.0}, 31),
+    ]:
+        parameter = torch.zeros(1, requires_grad=True)
+        optimizer = torch.optim.SGD([parameter], lr=base)
+        scheduler = make_scheduler(optimizer, (kind, args))
+        rates = []
+        for _ in range(steps):
+            rates.append(scheduler.get_last_lr()[0])
+            optimizer.step()
+            scheduler.step()
+        out.append({"kind": kind, "base": base, **args, "rates": rates})
+    return out
+
+
+def main():
+    cases = [run_case(*case) for case in CASES]
+    fixture = {
+        "generator": "scripts/make-fixtures.py",
+        "torch": torch.__version__,
+        "steps": STEPS,
+        "shapes": [[3, 4], [4]],
+        "initial": [[x for row in W0 for x in row], B0],
+        "cases": cases,
+    }
+    with open(os.path.join(ROOT, "optimizers.json"), "w") as f:
+        json.dump(fixture, f, separators=(",", ":"))
+        f.write("\n")
+    with open(os.path.join(ROOT, "schedules.json"), "w") as f:
+        json.dump({"generator": "scripts/make-fixtures.py", "torch": torch.__version__,
+                   "schedules": schedule_sequences()}, f, indent=1)
+        f.write("\n")
+    print(f"wrote {len(cases)} optimizer cases and the schedule sequences to {os.path.normpath(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
