@@ -74,7 +74,7 @@ public struct Optimizer: Optimizing {
 /// A lesson writes `state.v = try 0.9 * state.v - 0.1 * g` without declaring
 /// `v`: reading a name that was never set gives zeros of the parameter's
 /// shape, which is how every method in the notes initializes its buffers.
-/// `step`, `lr` and `shape` are reserved; any other name is a buffer.
+/// `step`, `lr`, `shape` and `names` are reserved; any other name is a buffer.
 @dynamicMemberLookup
 public struct OptimizerState: Sendable, Equatable {
     /// The shape of the parameter this state belongs to.
