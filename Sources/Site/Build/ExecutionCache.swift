@@ -1,0 +1,83 @@
+import Crypto
+import Foundation
+import Lessons
+
+/// Cell results on disk, keyed so that a result is reused only when nothing that could change it changed.
+///
+/// A cell's key is the SHA-256 of the gradus version, the lesson's path and time limit, and the
+/// language attributes, columns and source of every swift cell up to and including it. Prose is
+/// not part of any key, so editing prose re-renders without re-running; a code edit changes the
+/// key of that cell and every later one. Entries are JSON files under `cells/`.
+public struct ExecutionCache: Sendable {
+    /// The version of gradus in every key: results from another version are never reused.
+    public static let gradusVersion = "0.1.0"
+
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    var cellsDirectory: String { directory + "/cells" }
+
+    /// One key per swift cell of `lesson`, in order.
+    public static func keys(for lesson: Lesson, defaultTimeout: Double?) -> [String] {
+        var hasher = SHA256()
+        func feed(_ text: String) {
+            // Length-prefixed, so no two different sequences of fields hash the same bytes.
+            hasher.update(data: Data("\(text.utf8.count):".utf8))
+            hasher.update(data: Data(text.utf8))
+        }
+        feed("gradus \(gradusVersion)")
+        feed(lesson.path)
+        feed((lesson.timeout ?? defaultTimeout).map { String($0) } ?? "-")
+        var keys: [String] = []
+        for cell in lesson.cells where cell.language == "swift" {
+            feed("cell")
+            feed(cell.attributes.description)
+            feed(cell.lineColumns.map(String.init).joined(separator: ","))
+            feed(cell.source)
+            keys.append(hasher.finalize().map { String(format: "%02x", $0) }.joined())
+        }
+        return keys
+    }
+
+    func path(for key: String) -> String { cellsDirectory + "/" + key + ".json" }
+
+    /// The record stored under `key`, nil when absent or unreadable (a corrupt entry is just a miss).
+    func load(_ key: String) -> CellRecord? {
+        guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
+        return try? Self.decoder.decode(CellRecord.self, from: data)
+    }
+
+    /// Writes `record` under `key` through a temporary file, so a reader never sees half an entry.
+    func store(_ record: CellRecord, key: String) throws {
+        try FileManager.default.createDirectory(atPath: cellsDirectory, withIntermediateDirectories: true)
+        let data = try Self.encoder.encode(record)
+        let temporary = path(for: key) + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        try data.write(to: URL(fileURLWithPath: temporary))
+        if rename(temporary, path(for: key)) != 0 {
+            try? FileManager.default.removeItem(atPath: temporary)
+        }
+    }
+
+    /// Removes entries whose keys are not in `used`, so the cache holds only the current course's results.
+    func prune(keeping used: Set<String>) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: cellsDirectory) else { return }
+        for name in names where name.hasSuffix(".json") && !used.contains(String(name.dropLast(5))) {
+            try? FileManager.default.removeItem(atPath: cellsDirectory + "/" + name)
+        }
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    private static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
+    }
+}

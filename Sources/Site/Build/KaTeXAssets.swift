@@ -1,0 +1,52 @@
+import Foundation
+
+/// Copies KaTeX from Debian's `libjs-katex` into the site, so formulas render offline.
+///
+/// Only what pages load is copied: the minified script and stylesheet, the fonts the
+/// stylesheet names (relative `fonts/` URLs), and the auto-render extension.
+public enum KaTeXAssets {
+    /// Where `apt-get install libjs-katex` puts KaTeX.
+    public static let debianDirectory = "/usr/share/javascript/katex"
+
+    /// Copies KaTeX from `source` into `destination/katex`.
+    public static func copy(from source: String, to destination: String) throws(SiteError) {
+        let manager = FileManager.default
+        let required = ["katex.min.js", "katex.min.css", "fonts"]
+        for name in required where !manager.fileExists(atPath: source + "/" + name) {
+            throw SiteError("KaTeX not found: \(source)/\(name) is missing; install it with `apt-get install libjs-katex` (or `make site`)")
+        }
+        let autoRender = ["contrib/auto-render.min.js", "contrib/auto-render.js"].first { manager.fileExists(atPath: source + "/" + $0) }
+        guard let autoRender else {
+            throw SiteError("KaTeX's auto-render extension is missing from \(source)/contrib; reinstall libjs-katex")
+        }
+        let target = destination + "/katex"
+        do {
+            try manager.createDirectory(atPath: target + "/contrib", withIntermediateDirectories: true)
+            for name in required {
+                try copyResolvingLinks(source + "/" + name, to: target + "/" + name)
+            }
+            try copyResolvingLinks(source + "/" + autoRender, to: target + "/contrib/auto-render.min.js")
+        } catch {
+            throw SiteError("cannot copy KaTeX from \(source) into \(target): \(error.localizedDescription)")
+        }
+    }
+
+    /// Copies a file or folder, following symbolic links: Debian links `katex.min.js` to
+    /// `katex.js` and `fonts` to `/usr/share/fonts/truetype/katex`, and a site must hold the files.
+    static func copyResolvingLinks(_ source: String, to destination: String) throws {
+        let manager = FileManager.default
+        let resolved = URL(fileURLWithPath: source).resolvingSymlinksInPath().path
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: resolved, isDirectory: &isDirectory) else {
+            throw SiteError("\(source) is a broken link")
+        }
+        if isDirectory.boolValue {
+            try manager.createDirectory(atPath: destination, withIntermediateDirectories: true)
+            for name in try manager.contentsOfDirectory(atPath: resolved).sorted() {
+                try copyResolvingLinks(resolved + "/" + name, to: destination + "/" + name)
+            }
+        } else {
+            try manager.copyItem(atPath: resolved, toPath: destination)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Lessons
+import Snippets
+
+/// Runs one lesson's cells, or reuses their cached results, and renders its page.
+///
+/// The interpreter's environment after cell k is needed to run cell k+1 and cannot be saved,
+/// so the rule is all or nothing per lesson: when every cell's key hits the cache nothing
+/// runs; otherwise every cell of the lesson runs, in order. Results are stored only for a
+/// lesson without unexpected failures, so a failure (perhaps a time limit on a busy machine)
+/// is retried by the next build rather than remembered.
+struct LessonRunner: Sendable {
+    let course: Course
+    let options: BuildOptions
+    let cache: ExecutionCache
+    let theme: Theme
+
+    struct Outcome: Sendable {
+        var report: LessonReport
+        var html: String
+        var keys: [String]
+    }
+
+    func process(_ position: Int) -> Outcome {
+        let lesson = course.lessons[position]
+        let start = DispatchTime.now().uptimeNanoseconds
+        let keys = ExecutionCache.keys(for: lesson, defaultTimeout: course.defaults.timeout)
+        let fenceLines = lesson.cells.filter { $0.language == "swift" }.map { $0.fenceRange.start.line }
+        var records: [CellRecord] = []
+        var cellsRun = 0
+        var cached = false
+        if options.useCache {
+            let hits = keys.compactMap { cache.load($0) }
+            if hits.count == keys.count {
+                records = hits.enumerated().map { index, record in record.relocated(to: Array(fenceLines.prefix(index + 1))) }
+                cached = true
+            }
+        }
+        if !cached {
+            var notebook = NotebookOptions()
+            if let timeout = course.defaults.timeout { notebook.timeout = timeout }
+            let result = Notebook.run(source: lesson.source, path: lesson.path, options: notebook)
+            records = result.cells.map { CellRecord($0, fenceLines: Array(fenceLines.prefix($0.index))) }
+            cellsRun = result.cells.filter { $0.status != .skipped }.count
+            if !result.hasUnexpectedFailure, records.count == keys.count {
+                for (record, key) in zip(records, keys) { try? cache.store(record, key: key) }
+            }
+        }
+        let failures = records.filter { $0.status == .error }.compactMap(\.error)
+        let html = render(position, records: records)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let report = LessonReport(path: lesson.path, title: lesson.title, cellsRun: cellsRun,
+                                  cellsFailed: records.filter { $0.status == .error }.count, cellCount: keys.count,
+                                  cached: cached, seconds: seconds, failures: failures)
+        return Outcome(report: report, html: html, keys: keys)
+    }
+
+    /// The lesson's whole page from the theme's template.
+    func render(_ position: Int, records: [CellRecord]) -> String {
+        let lesson = course.lessons[position]
+        let article = LessonPage(lesson: lesson, records: records).article
+        let navigation = Navigation(course: course)
+        return theme.page.render([
+            "lang": SiteBuilder.language(of: course),
+            "title": HTML.escape("\(lesson.title) · \(course.title)"),
+            "course": HTML.escape(course.title),
+            "description": HTML.escape(lesson.summary ?? lesson.title),
+            "sidebar": navigation.sidebar(current: lesson, sections: LessonPage.headings(in: article)),
+            "content": article,
+            "pager": navigation.pager(index: position),
+        ])
+    }
+}

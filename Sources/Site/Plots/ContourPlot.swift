@@ -1,0 +1,126 @@
+import Foundation
+
+/// A contour map of a 2-D objective with each optimizer's path drawn over it, as inline SVG.
+///
+/// Levels are quantiles of the sampled values, so both a gentle bowl and Rosenbrock's steep
+/// walls get evenly spread lines; the map keeps the window's aspect ratio so a ravine looks
+/// like one. The plotting area is a nested `<svg>`, which clips paths without needing ids.
+public enum ContourPlot {
+    /// One optimizer's path: iterates as `[x, y]`.
+    public struct Path: Sendable {
+        public var name: String
+        public var points: [[Double]]
+
+        public init(name: String, points: [[Double]]) {
+            self.name = name
+            self.points = points
+        }
+    }
+
+    static let levelCount = 12
+
+    /// The SVG of the map: contour lines, minima as crosses, paths with start and end markers, axes and a legend.
+    public static func svg(values: [[Double]], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
+                           minima: [[Double]], paths: [Path], title: String?) -> String {
+        var frame = PlotFrame(title: title, xLabel: "x", yLabel: "y", legend: paths.map(\.name))
+        let plotWidth = frame.plotRight - frame.plotLeft
+        let aspect = (yRange.upperBound - yRange.lowerBound) / max(1e-12, xRange.upperBound - xRange.lowerBound)
+        frame.height = min(420, max(200, plotWidth * aspect))
+        let x = Scale(exactly: xRange.lowerBound, xRange.upperBound, start: frame.plotLeft, end: frame.plotRight)
+        let y = Scale(exactly: yRange.lowerBound, yRange.upperBound, start: frame.plotBottom, end: frame.plotTop)
+        var svg = frame.open(kind: "contour-plot", logScale: false)
+        svg += frame.axes(x: x, y: y)
+        let l = HTML.coordinate(frame.plotLeft), t = HTML.coordinate(frame.plotTop)
+        let w = HTML.coordinate(plotWidth), h = HTML.coordinate(frame.height)
+        svg += "<svg class=\"plot-area\" x=\"\(l)\" y=\"\(t)\" width=\"\(w)\" height=\"\(h)\" viewBox=\"\(l) \(t) \(w) \(h)\" overflow=\"hidden\">"
+        svg += "<g class=\"contours\">"
+        let levels = self.levels(values)
+        for (index, level) in levels.enumerated() {
+            let d = contourPath(values, level: level, x: x, y: y, xRange: xRange, yRange: yRange)
+            guard !d.isEmpty else { continue }
+            let opacity = 0.85 - 0.5 * Double(index) / Double(max(1, levels.count - 1))
+            svg += "<path class=\"contour\" stroke-opacity=\"\(String(format: "%.2f", opacity))\" d=\"\(d)\"/>"
+        }
+        svg += "</g><g class=\"minima\">"
+        for minimum in minima where minimum.count == 2 {
+            guard let px = x.pixel(minimum[0]), let py = y.pixel(minimum[1]) else { continue }
+            let a = HTML.coordinate(px), b = HTML.coordinate(py)
+            svg += "<path class=\"minimum\" d=\"M\(HTML.coordinate(px - 6)) \(b)H\(HTML.coordinate(px + 6))M\(a) \(HTML.coordinate(py - 6))V\(HTML.coordinate(py + 6))\"><title>minimum</title></path>"
+        }
+        svg += "</g><g class=\"series\">"
+        for (index, path) in paths.enumerated() {
+            let curve = LinePlot.Curve(name: path.name, x: path.points.map { $0.count == 2 ? $0[0] : .nan },
+                                       y: path.points.map { $0.count == 2 ? $0[1] : .nan })
+            let d = LinePlot.path(curve, x: x, y: y)
+            guard !d.isEmpty else { continue }
+            svg += "<g class=\"run s\(index % 8)\"><title>\(HTML.escape(path.name))</title><path class=\"line s\(index % 8)\" d=\"\(d)\"/>"
+            let drawable = path.points.compactMap { point -> (Double, Double)? in
+                guard point.count == 2, let px = x.pixel(point[0]), let py = y.pixel(point[1]) else { return nil }
+                return (px, py)
+            }
+            if let first = drawable.first {
+                svg += "<circle class=\"start s\(index % 8)\" cx=\"\(HTML.coordinate(first.0))\" cy=\"\(HTML.coordinate(first.1))\" r=\"4\"/>"
+            }
+            if let last = drawable.last {
+                svg += "<circle class=\"marker end s\(index % 8)\" cx=\"\(HTML.coordinate(last.0))\" cy=\"\(HTML.coordinate(last.1))\" r=\"3.5\"/>"
+            }
+            svg += "</g>"
+        }
+        svg += "</g></svg>" + frame.legendSVG(marker: true) + "</svg>"
+        return svg
+    }
+
+    /// Distinct quantiles of the finite values, lowest first.
+    static func levels(_ values: [[Double]]) -> [Double] {
+        let finite = values.flatMap { $0 }.filter(\.isFinite).sorted()
+        guard let low = finite.first, let high = finite.last, high > low else { return [] }
+        var levels: [Double] = []
+        for i in 1...levelCount {
+            let fraction = pow(Double(i) / Double(levelCount + 1), 1.6)
+            let value = finite[min(finite.count - 1, Int(fraction * Double(finite.count - 1)))]
+            if value > low, value < high, levels.last.map({ value > $0 }) ?? true { levels.append(value) }
+        }
+        return levels
+    }
+
+    /// Marching squares over the grid: one `M…L…` segment per crossing pair in each cell.
+    static func contourPath(_ values: [[Double]], level: Double, x: Scale, y: Scale,
+                            xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) -> String {
+        let rows = values.count, columns = values.first?.count ?? 0
+        guard rows > 1, columns > 1 else { return "" }
+        let dx = (xRange.upperBound - xRange.lowerBound) / Double(columns - 1)
+        let dy = (yRange.upperBound - yRange.lowerBound) / Double(rows - 1)
+        var d = ""
+        for row in 0..<(rows - 1) {
+            guard values[row + 1].count == columns, values[row].count == columns else { continue }
+            for column in 0..<(columns - 1) {
+                // Corners counter-clockwise from bottom-left, with their grid coordinates.
+                let corners = [(row, column), (row, column + 1), (row + 1, column + 1), (row + 1, column)]
+                let v = corners.map { values[$0.0][$0.1] }
+                guard v.allSatisfy(\.isFinite) else { continue }
+                var crossings: [(Double, Double)] = []
+                for edge in 0..<4 {
+                    let a = edge, b = (edge + 1) % 4
+                    guard (v[a] < level) != (v[b] < level) else { continue }
+                    let t = (level - v[a]) / (v[b] - v[a])
+                    let gx = Double(corners[a].1) + t * Double(corners[b].1 - corners[a].1)
+                    let gy = Double(corners[a].0) + t * Double(corners[b].0 - corners[a].0)
+                    crossings.append((xRange.lowerBound + gx * dx, yRange.lowerBound + gy * dy))
+                }
+                var pairs: [(Int, Int)] = []
+                if crossings.count == 2 {
+                    pairs = [(0, 1)]
+                } else if crossings.count == 4 {
+                    let center = v.reduce(0, +) / 4
+                    pairs = (center < level) == (v[0] < level) ? [(0, 1), (2, 3)] : [(0, 3), (1, 2)]
+                }
+                for (i, j) in pairs {
+                    guard let x1 = x.pixel(crossings[i].0), let y1 = y.pixel(crossings[i].1),
+                          let x2 = x.pixel(crossings[j].0), let y2 = y.pixel(crossings[j].1) else { continue }
+                    d += "M\(HTML.coordinate(x1)) \(HTML.coordinate(y1))L\(HTML.coordinate(x2)) \(HTML.coordinate(y2))"
+                }
+            }
+        }
+        return d
+    }
+}

@@ -1,0 +1,61 @@
+import Lessons
+
+/// One cell of a lesson page: highlighted code, its outputs beneath, and its error if it failed.
+///
+/// Attributes decide what shows: `hide` and `hidden` cells show only their outputs, `norun`
+/// cells only their code, and a `raises` cell's error is shown as the expected result.
+enum CellHTML {
+    static func html(_ cell: Cell, record: CellRecord?) -> String {
+        guard cell.language == "swift" else {
+            let language = cell.language.map { " class=\"language-\(HTML.escape($0))\"" } ?? ""
+            return "<div class=\"cell cell-static\"><pre class=\"code\"><code\(language)>\(HTML.escape(trimmed(cell.source)))</code></pre></div>\n"
+        }
+        let showsCode = !(cell.hide || cell.hidden)
+        let outputs = record?.outputs ?? []
+        let failed = record?.status == .error
+        let raised = record?.expectedError == true ? record?.error : nil
+        if !showsCode, outputs.isEmpty, !failed, raised == nil { return "" }
+
+        var classes = ["cell"]
+        if !showsCode { classes.append("hidden-code") }
+        if cell.norun { classes.append("norun") }
+        if failed { classes.append("failed") }
+        if raised != nil { classes.append("raised") }
+        var html = "<div class=\"\(classes.joined(separator: " "))\" id=\"cell-\(cell.index + 1)\" data-line=\"\(cell.fenceRange.start.line)\">"
+        if showsCode {
+            html += "<pre class=\"code\">"
+            if cell.norun { html += "<span class=\"badge\">not run</span>" }
+            html += "<code class=\"language-swift\">\(SwiftHighlighter.html(trimmed(cell.source)))</code></pre>"
+        }
+        if !outputs.isEmpty {
+            html += "<div class=\"outputs\">" + outputs.map(OutputHTML.html).joined() + "</div>"
+        }
+        if failed, let error = record?.error {
+            html += errorBox(error, expected: false)
+        } else if let raised {
+            html += errorBox(raised, expected: true)
+        }
+        return html + "</div>\n"
+    }
+
+    /// The error's message, its `path:line:col`, and the source line with a caret under the column.
+    static func errorBox(_ error: DiagnosticRecord, expected: Bool) -> String {
+        let kind = expected ? "raised-box" : "error-box"
+        let title = expected ? "Raises, as expected: " : "Error: "
+        var html = "<div class=\"\(kind)\"\(expected ? "" : " role=\"alert\"")>"
+        html += "<p class=\"error-title\">\(title)\(HTML.escape(error.message))</p>"
+        html += "<p class=\"error-location\"><code>\(HTML.escape("\(error.file):\(error.line):\(error.column)"))</code></p>"
+        if !error.sourceLine.isEmpty {
+            let caret = String(repeating: " ", count: max(0, error.column - 1)) + "^"
+            html += "<pre>\(HTML.escape(error.sourceLine))\n\(caret)</pre>"
+        }
+        for note in error.notes {
+            html += "<p class=\"error-note\">note: \(HTML.escape(note.message)) <code>\(HTML.escape("\(note.file):\(note.line):\(note.column)"))</code></p>"
+        }
+        return html + "</div>"
+    }
+
+    private static func trimmed(_ source: String) -> String {
+        source.hasSuffix("\n") ? String(source.dropLast()) : source
+    }
+}

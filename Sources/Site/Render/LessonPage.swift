@@ -1,0 +1,78 @@
+import Lessons
+
+/// The HTML of a lesson's article: prose from the Lessons renderer with each cell drawn by `CellHTML`.
+struct LessonPage {
+    let lesson: Lesson
+    /// Results of the lesson's swift cells, by 1-based swift-cell index.
+    let records: [Int: CellRecord]
+
+    init(lesson: Lesson, records: [CellRecord]) {
+        self.lesson = lesson
+        self.records = Dictionary(records.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// The 1-based swift-cell index of each cell (`nil` for other languages), as Snippets numbers them.
+    static func swiftIndices(_ lesson: Lesson) -> [Int: Int] {
+        var indices: [Int: Int] = [:]
+        var next = 1
+        for cell in lesson.cells where cell.language == "swift" {
+            indices[cell.index] = next
+            next += 1
+        }
+        return indices
+    }
+
+    /// The article: a title heading when the lesson has no `#` heading, the summary, prose and cells.
+    var article: String {
+        let indices = Self.swiftIndices(lesson)
+        var html = lesson.html { cell in
+            CellHTML.html(cell, record: indices[cell.index].flatMap { records[$0] })
+        }
+        let summary = lesson.summary.flatMap { $0.isEmpty ? nil : "<p class=\"summary\">\(HTML.escape($0))</p>\n" } ?? ""
+        if lesson.headings.first?.level == 1, let end = html.range(of: "</h1>") {
+            html.insert(contentsOf: "\n" + summary, at: end.upperBound)
+        } else {
+            html = "<h1>\(HTML.escape(lesson.title))</h1>\n" + summary + html
+        }
+        return Self.addingAnchorLinks(html)
+    }
+
+    /// Adds a `#` link at the end of each `<h2>`…`<h4>` that has an id, for copying section links.
+    static func addingAnchorLinks(_ html: String) -> String {
+        var output = ""
+        var rest = Substring(html)
+        while let open = rest.range(of: "<h"), let closeTag = rest[open.upperBound...].range(of: ">") {
+            let tag = rest[open.lowerBound..<closeTag.upperBound]
+            output += rest[..<closeTag.upperBound]
+            rest = rest[closeTag.upperBound...]
+            guard let level = tag.dropFirst(2).first, ("2"..."4").contains(level),
+                  let idStart = tag.range(of: "id=\""), let idEnd = tag[idStart.upperBound...].firstIndex(of: "\""),
+                  let end = rest.range(of: "</h\(level)>") else { continue }
+            let id = tag[idStart.upperBound..<idEnd]
+            output += rest[..<end.lowerBound]
+            output += "<a class=\"anchor\" href=\"#\(id)\" aria-label=\"Link to this section\">#</a>"
+            rest = rest[end.lowerBound...]
+        }
+        return output + rest
+    }
+
+    /// Each heading's id, level and inner HTML (formulas as math spans), read back from the page.
+    static func headings(in html: String) -> [(level: Int, id: String, html: String)] {
+        var found: [(Int, String, String)] = []
+        var rest = Substring(html)
+        while let open = rest.range(of: "<h") {
+            rest = rest[open.upperBound...]
+            guard let level = rest.first?.wholeNumberValue, (1...6).contains(level),
+                  rest.dropFirst().hasPrefix(" id=\""),
+                  let tagEnd = rest.firstIndex(of: ">"),
+                  let end = rest.range(of: "</h\(level)>") else { continue }
+            let tag = rest[..<tagEnd]
+            guard let idStart = tag.range(of: "id=\""), let idEnd = tag[idStart.upperBound...].firstIndex(of: "\"") else { continue }
+            var inner = String(rest[rest.index(after: tagEnd)..<end.lowerBound])
+            if let anchor = inner.range(of: "<a class=\"anchor\"") { inner = String(inner[..<anchor.lowerBound]) }
+            found.append((level, String(tag[idStart.upperBound..<idEnd]), inner))
+            rest = rest[end.upperBound...]
+        }
+        return found
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+
+/// Cell outputs as HTML: text in `<pre>`, tables as `<table>` with the best value marked, plots as SVG.
+public enum OutputHTML {
+    /// The HTML of one output.
+    public static func html(_ output: OutputRecord) -> String {
+        switch output {
+        case let .text(text):
+            return "<pre class=\"output output-text\">\(HTML.escape(text))</pre>"
+        case let .table(table):
+            return self.table(table)
+        case let .plot(plot):
+            let curves = plot.series.map { LinePlot.Curve(name: $0.name, x: $0.x, y: $0.y) }
+            return figure(LinePlot.svg(curves, title: plot.title, xLabel: plot.xLabel, yLabel: plot.yLabel, logScale: plot.logScale))
+        case let .runs(runs):
+            return self.runs(runs)
+        }
+    }
+
+    /// A comparison: its loss table(s), the loss curves, and for a 2-D minimization the contour map.
+    static func runs(_ runs: RunsRecord) -> String {
+        var parts = [table(runs.lossTable())]
+        if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
+            parts.append(table(runs.lossTable(validation: true)))
+        }
+        let offset = runs.isMinimize ? 0 : 1
+        let curves = runs.runs.map { run in
+            LinePlot.Curve(name: run.name, x: run.loss.indices.map { Double($0 + offset) }, y: run.loss)
+        }
+        parts.append(figure(LinePlot.svg(curves, title: "loss", xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale)))
+        if let surface = runs.surface {
+            let paths = runs.runs.map { ContourPlot.Path(name: $0.name, points: $0.points) }
+            parts.append(figure(ContourPlot.svg(
+                values: surface.values, xRange: surface.xMin...max(surface.xMax, surface.xMin + 1e-12),
+                yRange: surface.yMin...max(surface.yMax, surface.yMin + 1e-12), minima: surface.minima,
+                paths: paths, title: runs.title)))
+        }
+        return "<div class=\"output output-runs\">" + parts.joined() + "</div>"
+    }
+
+    static func figure(_ svg: String) -> String {
+        "<figure class=\"output output-plot\">\(svg)</figure>"
+    }
+
+    /// A table: header row, numbers right-aligned, each row's best cell `class="best"` with a visible mark.
+    public static func table(_ table: TableRecord) -> String {
+        var html = "<div class=\"output output-table\"><table>"
+        if let title = table.title { html += "<caption>\(HTML.escape(title))</caption>" }
+        html += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for (rowIndex, row) in table.rows.enumerated() {
+            let best = rowIndex < table.best.count ? table.best[rowIndex] : nil
+            html += "<tr>"
+            for (column, value) in row.enumerated() {
+                var classes: [String] = []
+                let text: String
+                switch value {
+                case let .int(i): text = String(i); classes.append("num")
+                case let .number(d): text = number(d); classes.append("num")
+                case let .text(t): text = t
+                }
+                let isBest = best == column
+                if isBest { classes.append("best") }
+                let tag = column == 0 ? "th scope=\"row\"" : "td"
+                let close = column == 0 ? "th" : "td"
+                let attributes = classes.isEmpty ? "" : " class=\"\(classes.joined(separator: " "))\""
+                let body = isBest ? "<strong title=\"best in this row\">\(HTML.escape(text))</strong>" : HTML.escape(text)
+                html += "<\(tag)\(attributes)>\(body)</\(close)>"
+            }
+            html += "</tr>"
+        }
+        html += "</tbody></table>"
+        for note in table.footnotes { html += "<p class=\"table-note\">\(HTML.escape(note))</p>" }
+        return html + "</div>"
+    }
+
+    /// Four significant digits; scientific notation for very large or small magnitudes.
+    static func number(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        if value == 0 { return "0" }
+        let magnitude = Swift.abs(value)
+        if magnitude >= 1e5 || magnitude < 1e-3 { return String(format: "%.3e", value) }
+        var text = String(format: "%.4g", value)
+        if text.contains("e") { text = String(format: "%.4f", value) }
+        return text
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Site
+
+/// `gradus build [--lessons DIR] [--out DIR] [--no-cache] [--jobs N]`: the course website.
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run every lesson and build the course website.",
+        discussion: """
+            Writes index.html, one page per lesson, the search index, the stylesheet and KaTeX into \
+            the output folder, replacing it only when the build succeeds. Results are cached in \
+            .gradus-cache beside the lessons folder. Exit status: 0 when every cell ran as expected, \
+            1 when a cell failed (every page is still written) or the course has errors (nothing \
+            is written), 64 for bad usage.
+            """
+    )
+
+    @Option(help: "The course folder holding course.yml.")
+    var lessons = "lessons"
+
+    @Option(help: "Where to write the site; replaced as a whole.")
+    var out = "site"
+
+    @Flag(help: "Run every cell, ignoring cached results.")
+    var noCache = false
+
+    @Option(help: "Lessons to run at once (default: one per core).")
+    var jobs: Int?
+
+    func validate() throws {
+        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1, not \(jobs)") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: lessons, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("no lessons folder at '\(lessons)'")
+        }
+    }
+
+    func run() throws {
+        let options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: !noCache, jobs: jobs)
+        let interactive = isatty(STDERR_FILENO) == 1
+        let report: BuildReport
+        do {
+            report = try SiteBuilder.build(options) { lesson, _, finished, total in
+                var text = TerminalReport.line(lesson) + "\n"
+                for failure in lesson.failures { text += TerminalReport.failure(failure) + "\n" }
+                if interactive {
+                    text = "\r\u{1B}[K" + text
+                    if finished < total { text += TerminalReport.progressBar(finished: finished, total: total) }
+                }
+                FileHandle.standardError.write(Data(text.utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.failure
+        }
+        for diagnostic in report.courseDiagnostics {
+            FileHandle.standardError.write(Data((TerminalReport.diagnostic(diagnostic) + "\n").utf8))
+        }
+        print(TerminalReport.summary(report, output: out))
+        if report.failed { throw ExitCode.failure }
+    }
+}
