@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Site
+import Synchronization
 
 /// `gradus build [--lessons DIR] [--out DIR] [--no-cache] [--jobs N]`: the course website.
 struct Build: ParsableCommand {
@@ -40,9 +41,10 @@ struct Build: ParsableCommand {
         let interactive = isatty(STDERR_FILENO) == 1
         let report: BuildReport
         do {
-            report = try SiteBuilder.build(options) { lesson, _, finished, total in
-                var text = TerminalReport.line(lesson) + "\n"
-                for failure in lesson.failures { text += TerminalReport.failure(failure) + "\n" }
+            let printer = Mutex(OrderedPrinter())
+            report = try SiteBuilder.build(options) { lesson, position, finished, total in
+                // Lessons finish in any order; their lines are printed in course order.
+                var text = printer.withLock { $0.add(lesson, at: position) }
                 if interactive {
                     text = "\r\u{1B}[K" + text
                     if finished < total { text += TerminalReport.progressBar(finished: finished, total: total) }
@@ -58,5 +60,23 @@ struct Build: ParsableCommand {
         }
         print(TerminalReport.summary(report, output: out))
         if report.failed { throw ExitCode.failure }
+    }
+}
+
+/// Holds finished lessons until every earlier one has been printed.
+struct OrderedPrinter {
+    private var pending: [Int: LessonReport] = [:]
+    private var next = 0
+
+    /// The text of every lesson now printable in order, possibly empty.
+    mutating func add(_ report: LessonReport, at position: Int) -> String {
+        pending[position] = report
+        var text = ""
+        while let ready = pending.removeValue(forKey: next) {
+            text += TerminalReport.line(ready) + "\n"
+            for failure in ready.failures { text += TerminalReport.failure(failure) + "\n" }
+            next += 1
+        }
+        return text
     }
 }

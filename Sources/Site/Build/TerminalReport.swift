@@ -3,13 +3,12 @@ import Lessons
 
 /// What `gradus build` prints: a line per lesson, errors like a compiler's, a progress bar.
 public enum TerminalReport {
-    /// `lessons/02-sgd.md: 7 cells run, 1 failed, 0.84 s`, or `…: 7 cells cached, 0.01 s`.
+    /// `lessons/02-sgd.md: 7 cells run, 1 failed, 0.84 s`, or `…: 0 cells run, 0 failed, 7 cached, 0.01 s`.
     public static func line(_ report: LessonReport) -> String {
         let time = String(format: "%.2f s", report.seconds)
-        let cells = report.cellCount == 1 ? "cell" : "cells"
-        if report.cached { return "\(report.path): \(report.cellCount) \(cells) cached, 0 failed, \(time)" }
         let run = report.cellsRun == 1 ? "cell" : "cells"
-        return "\(report.path): \(report.cellsRun) \(run) run, \(report.cellsFailed) failed, \(time)"
+        let cached = report.cached ? ", \(report.cellCount) cached" : ""
+        return "\(report.path): \(report.cellsRun) \(run) run, \(report.cellsFailed) failed\(cached), \(time)"
     }
 
     /// A failed cell's error: `path:line:col: error: message`, the source line and a caret.
