@@ -4,9 +4,11 @@
 SWIFT ?= swift
 # Debian packages: cmark for Markdown, KaTeX for math in the site.
 APT_PACKAGES := libcmark-dev libjs-katex pkg-config
+# The site's browser test opens pages in Debian's headless chromium.
+TEST_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test bench fixtures
+.PHONY: deps test-deps test bench fixtures site
 
 ## deps: install the missing Debian packages (apt-get update once, before the first install).
 deps:
@@ -17,8 +19,22 @@ deps:
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
+## test-deps: install chromium for the browser test when missing.
+test-deps:
+	@missing=""; \
+	for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+## site: build gradus in release and build site/ from lessons/ (see docs/site.md).
+site: deps
+	$(SWIFT) build -c release --product gradus
+	.build/release/gradus build --lessons lessons --out site
+
 ## test: build everything and run every test suite.
-test: deps
+test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 

@@ -122,6 +122,8 @@ extension DefaultTheme {
           main { padding: 1.2rem 1rem 3rem; }
           h1 { font-size: 1.6rem; }
           pre { font-size: 0.8rem; }
+          figure.output-plot { overflow-x: auto; margin: 0.4rem 0.6rem; }
+          svg.plot { min-width: 520px; }
         }
         @media print {
           :root { --bg: #fff; --fg: #000; --muted: #444; --code-bg: #f4f4f4; --output-bg: #fff; --border: #bbb; }

@@ -19,7 +19,7 @@ struct Fixture {
             # Gradient descent
 
             A step moves against the gradient: $w \\leftarrow w - \\eta \\nabla L(w)$, where
-            the price is $5 and the rate $\\eta$ is small. The word zebrafish is unique to this lesson.
+            the rate $\\eta$ is small; prices of $5 and $6 stay text. The word zebrafish is unique to this lesson.
 
             $$
             L(w) = \\frac{1}{2} \\sum_i (w x_i - y_i)^2
