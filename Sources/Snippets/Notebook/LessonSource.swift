@@ -32,7 +32,7 @@ struct LessonCell {
     }
 }
 
-/// The words after `swift` in a fence's info string: `swift hide`, `swift raises timeout=5`.
+/// The attributes of a cell's fence that the runner uses: `swift hide`, `swift raises timeout=5`.
 struct CellAttributes: Equatable {
     var hide = false
     var norun = false
@@ -44,50 +44,6 @@ struct CellAttributes: Equatable {
     var points: Double?
     /// Every `key=value` pair, including the ones above.
     var values: [String: String] = [:]
-    /// Bare words not recognised above.
-    var flags: [String] = []
 
     init() {}
-
-    /// Parses the info string after the language word; values may be quoted.
-    init(parsing info: String) {
-        for word in Self.words(info) {
-            if let equals = word.firstIndex(of: "=") {
-                let key = String(word[..<equals])
-                var value = String(word[word.index(after: equals)...])
-                if value.count >= 2, value.first == "\"", value.last == "\"" { value = String(value.dropFirst().dropLast()) }
-                values[key] = value
-                switch key {
-                case "timeout": timeout = Double(value)
-                case "exercise": exercise = value
-                case "test": test = value
-                case "points": points = Double(value)
-                default: break
-                }
-            } else {
-                switch word {
-                case "hide": hide = true
-                case "norun": norun = true
-                case "raises": raises = true
-                case "hidden": hidden = true
-                default: flags.append(word)
-                }
-            }
-        }
-    }
-
-    /// Splits on spaces outside double quotes.
-    private static func words(_ text: String) -> [String] {
-        var words: [String] = [], current = "", quoted = false
-        for character in text {
-            if character == "\"" { quoted.toggle() }
-            if character.isWhitespace, !quoted {
-                if !current.isEmpty { words.append(current); current = "" }
-            } else {
-                current.append(character)
-            }
-        }
-        if !current.isEmpty { words.append(current) }
-        return words
-    }
 }
