@@ -38,11 +38,13 @@ test: deps test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
-## bench: the release-built Descent benchmark beside torch (needs `pip install torch==2.13.0`).
+## bench: release-built benchmarks: Descent beside torch (needs `pip install torch==2.13.0`),
+## and the interpreter beside the same training compiled against Descent.
 bench: deps
-	$(SWIFT) build -c release --product descent-bench
+	$(SWIFT) build -c release --product descent-bench --product gradus
 	python3 scripts/bench-torch.py --json > .build/torch-bench.json
 	.build/release/descent-bench --torch .build/torch-bench.json
+	.build/release/gradus bench
 
 ## fixtures: regenerate the PyTorch reference fixtures (needs torch 2.13).
 fixtures:

@@ -57,10 +57,18 @@ let package = Package(
             ],
             resources: [.copy("Theme")]
         ),
+        // Exercises: release, self-check and batch grading in worker processes.
+        .target(
+            name: "Grading",
+            dependencies: [
+                "Descent", "Lessons", "Snippets", "Site",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "gradus",
             dependencies: [
-                "Descent", "Lessons", "Snippets", "Site",
+                "Descent", "Lessons", "Snippets", "Site", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -76,8 +84,9 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
-        .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent"]),
+        .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent"], exclude: ["Cases"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "Snippets"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Lessons", "Snippets"]),
         .testTarget(name: "GradusTests", dependencies: ["gradus"]),
     ]
 )

@@ -1,0 +1,2 @@
+/// Exercises, release, self-check and batch grading.
+public enum GradingModule {}
