@@ -128,6 +128,8 @@ final class BuiltinRegistry: @unchecked Sendable {
 
     /// How values of a library type display as a cell's result, e.g. a comparison as its runs.
     private(set) var displayers: [String: (Value) -> [Output]] = [:]
+    /// Names a snippet cannot redefine and that resolve before any binding (grading's `expect`, `todo`).
+    private(set) var reserved: Set<String> = []
 
     init() {}
 
@@ -138,6 +140,7 @@ final class BuiltinRegistry: @unchecked Sendable {
         registry.registerTensors()
         registry.registerOutput()
         registry.registerDescent()
+        registry.registerExpectations()
         return registry
     }()
 
@@ -148,6 +151,9 @@ final class BuiltinRegistry: @unchecked Sendable {
     }
 
     func constant(_ name: String, _ value: Value) { constants[name] = value }
+
+    /// Makes `name` impossible to redefine or shadow in a snippet.
+    func reserve(_ name: String) { reserved.insert(name) }
 
     func member(of type: String, _ name: String, _ specs: [String]?, _ body: @escaping BuiltinBody) {
         let signature = specs.map(Signature.init) ?? .property

@@ -8,6 +8,8 @@ struct SnippetError: Error {
     var message: String
     var node: Syntax?
     var notes: [SnippetNote] = []
+    /// What kind of failure it is; grading and the site treat `todo()` and failed expectations specially.
+    var kind: FailureKind = .error
 
     init(_ message: String, at node: (any SyntaxProtocol)? = nil, notes: [SnippetNote] = []) {
         self.message = message

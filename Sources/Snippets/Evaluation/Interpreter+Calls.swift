@@ -8,7 +8,7 @@ extension Interpreter {
         let callee = call.calledExpression
         if let reference = callee.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            if let binding = scope.lookup(name) {
+            if !builtins.reserved.contains(name), let binding = scope.lookup(name) {
                 return try callValue(binding.value, arguments, at: call)
             }
             if let builtin = builtins.functions[name] {

@@ -26,6 +26,7 @@ extension Interpreter {
         }
         if let function = declaration.as(FunctionDeclSyntax.self) {
             try checkSupported(function)
+            try checkNotReserved(function.name.text, at: function.name)
             // The function's scope is the one it is declared in, so it can call itself.
             scope.define(function.name.text, .function(FunctionValue(name: function.name.text, body: .function(function, scope))), mutable: false)
             return
@@ -36,6 +37,13 @@ extension Interpreter {
                 at: importDeclaration)
         }
         throw SnippetError.unsupported(describe(declaration), at: declaration)
+    }
+
+    /// Grading's builtins (`expect`, `todo`, …) cannot be redefined, so a student cannot fake a pass.
+    private func checkNotReserved(_ name: String, at node: some SyntaxProtocol) throws {
+        if builtins.reserved.contains(name) {
+            throw SnippetError("'\(name)' is reserved for checking exercises and cannot be redefined; choose another name", at: node)
+        }
     }
 
     private func checkSupported(_ function: FunctionDeclSyntax) throws {
@@ -56,6 +64,7 @@ extension Interpreter {
     /// Binds a pattern (`x`, `_`, `(a, b)`) to a value.
     func bind(_ pattern: PatternSyntax, to value: Value, in scope: Environment, mutable: Bool) throws {
         if let identifier = pattern.as(IdentifierPatternSyntax.self) {
+            try checkNotReserved(identifier.identifier.text, at: identifier)
             scope.define(identifier.identifier.text, value, mutable: mutable)
             return
         }

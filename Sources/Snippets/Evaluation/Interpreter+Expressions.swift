@@ -127,7 +127,7 @@ extension Interpreter {
     /// A name: a binding in scope, then a builtin used as a value; otherwise an error with a suggestion.
     func lookup(_ reference: DeclReferenceExprSyntax, in scope: Environment) throws -> Value {
         let name = reference.baseName.text
-        if let binding = scope.lookup(name) { return binding.value }
+        if !builtins.reserved.contains(name), let binding = scope.lookup(name) { return binding.value }
         if let builtin = builtins.functions[name] {
             return .function(FunctionValue(name: name, body: .builtin(builtin)))
         }

@@ -23,6 +23,19 @@ public struct CellResult: Sendable {
     public var showsSource: Bool
     /// True for a `raises` cell whose error was expected.
     public var expectedError: Bool
+    /// What kind of error ended the cell: `.notCompleted` for `todo()` (the cell is then
+    /// `skipped`, not failed), `.expectation` for a failed `expect…`, `.error` otherwise.
+    public var failureKind: FailureKind = .error
+}
+
+/// Why a cell stopped, read by the grader from the structured result rather than from printed text.
+public enum FailureKind: String, Sendable {
+    /// Any error: a mistake in the code, a limit, a library error.
+    case error
+    /// An `expect`, `expectClose`, `expectSameTrajectory` or `expectLoss` that did not hold.
+    case expectation
+    /// `todo()`: an exercise the student has not completed yet.
+    case notCompleted
 }
 
 /// The outcome of running a lesson's cells.
@@ -46,6 +59,11 @@ public struct NotebookOptions: Sendable {
     public var onlyCell: Int?
     /// Seconds to wait beyond the limit for a cell to notice it before giving up on it.
     public var grace: Double = 0.5
+    /// Replaces the lesson's front-matter limit and `timeout` for cells without their own `timeout=`
+    /// (the grader's per-test limit: a key's site-build limit should not let a loop run 30 s).
+    public var timeoutOverride: Double?
+    /// Whether `test=` cells run in a scope of their own that later cells do not see (the grader's isolation).
+    public var isolatesTests: Bool = false
 
     public init(timeout: Double = 30, maxTensorBytes: Int = 1 << 30, maxCallDepth: Int = 1000, onlyCell: Int? = nil) {
         self.timeout = timeout

@@ -65,7 +65,7 @@ final class NotebookRunner {
 
     /// Runs a cell on a thread with a large stack and waits at most its time limit plus a grace period.
     private func runOnWorker(_ cell: LessonCell) -> (CellResult, finished: Bool) {
-        let seconds = cell.attributes.timeout ?? source.timeout ?? options.timeout
+        let seconds = cell.attributes.timeout ?? options.timeoutOverride ?? source.timeout ?? options.timeout
         let flag = CancellationFlag()
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
@@ -97,6 +97,7 @@ final class NotebookRunner {
         interpreter.printed = ""
         interpreter.outputs = []
         var failure: SnippetDiagnostic?
+        var failureKind = FailureKind.error
         if let first = parsed.syntaxErrors.first(where: { $0.diagMessage.severity == .error }) {
             failure = map.diagnostic(first, root: Syntax(parsed.tree), cell: cell)
         } else {
@@ -105,10 +106,11 @@ final class NotebookRunner {
             limits.allowsParallelRuns = true
             do {
                 let value = try limits.run { try interpreter.runCell(parsed.tree.statements, in: scope) }
-                scope.merge(into: interpreter.globals)
+                if !(options.isolatesTests && cell.attributes.test != nil) { scope.merge(into: interpreter.globals) }
                 interpreter.outputs += interpreter.builtins.display(value)
             } catch {
                 failure = diagnostic(for: error, cell: cell)
+                if let error = error as? SnippetError { failureKind = error.kind }
             }
         }
         var outputs: [Output] = []
@@ -122,6 +124,12 @@ final class NotebookRunner {
             result.error = failure
             result.status = cell.attributes.raises ? .ok : .error
             result.expectedError = cell.attributes.raises
+            result.failureKind = failureKind
+            // `todo()` marks an exercise not done yet: shown as such, not as a failure.
+            if failureKind == .notCompleted, !cell.attributes.raises {
+                result.status = .skipped
+                result.outputs.append(.text(failure.message))
+            }
         } else if cell.attributes.raises {
             result.status = .error
             result.error = map.make("this cell is marked 'raises' but ran without an error", line: cell.fenceLine, column: 1)

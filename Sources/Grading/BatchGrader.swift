@@ -1,0 +1,110 @@
+import Foundation
+import Lessons
+
+/// What `gradus grade` was asked to do.
+public struct GradeOptions: Sendable {
+    /// The answer key: a course folder (or a folder of lessons) with solutions and hidden tests.
+    public var keyDirectory: String
+    /// `SUBMISSIONS/<student>/<lesson>.md`.
+    public var submissionsDirectory: String
+    public var outputDirectory: String
+    /// Worker processes at once.
+    public var jobs: Int
+    /// Seconds per test (and per other cell without its own `timeout=`).
+    public var timeout: Double
+    /// Grade only students whose index (in sorted order) is `index` modulo `count`.
+    public var shard: (index: Int, count: Int)?
+    /// The gradus executable to start workers from.
+    public var executable: String
+    /// Draw a progress bar on standard error (only when it is a terminal).
+    public var showsProgress: Bool
+
+    public init(keyDirectory: String, submissionsDirectory: String, outputDirectory: String,
+                jobs: Int = ProcessInfo.processInfo.activeProcessorCount, timeout: Double = 5,
+                shard: (index: Int, count: Int)? = nil, executable: String, showsProgress: Bool = true) {
+        self.keyDirectory = keyDirectory
+        self.submissionsDirectory = submissionsDirectory
+        self.outputDirectory = outputDirectory
+        self.jobs = jobs
+        self.timeout = timeout
+        self.shard = shard
+        self.executable = executable
+        self.showsProgress = showsProgress
+    }
+}
+
+/// The totals `gradus grade` prints when it is done.
+public struct GradeSummary: Sendable {
+    public var students: Int
+    public var lessons: Int
+    /// Gradebook rows by status.
+    public var statuses: [ExerciseStatus: Int]
+    public var seconds: Double
+}
+
+/// `gradus grade`: every student × lesson, each in a worker process, written deterministically.
+public enum BatchGrader {
+    public static func grade(_ options: GradeOptions) throws -> GradeSummary {
+        let start = DispatchTime.now().uptimeNanoseconds
+        guard options.jobs >= 1 else { throw GradingError("--jobs must be 1 or more, not \(options.jobs)") }
+        guard options.timeout > 0, options.timeout.isFinite else { throw GradingError("--timeout must be a positive number of seconds") }
+        let key = try Submissions.key(options.keyDirectory)
+        var students = try Submissions.students(options.submissionsDirectory)
+        if let shard = options.shard {
+            students = students.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
+        }
+        let outcomes = try grade(students: students, key: key, options: options) { student, lesson in
+            Release.join(Release.join(options.submissionsDirectory, student), lesson.id + ".md")
+        }
+        try Gradebook.write(outcomes, students: students, into: options.outputDirectory)
+        return summary(outcomes, students: students.count, lessons: key.count, start: start)
+    }
+
+    /// Gradescope's autograder: one submission in `root/submission`, results in `root/results/results.json`.
+    public static func gradescope(root: String, options: GradeOptions) throws -> GradeSummary {
+        let start = DispatchTime.now().uptimeNanoseconds
+        let key = try Submissions.key(options.keyDirectory)
+        let submission = Release.join(root, "submission")
+        let outcomes = try grade(students: ["submission"], key: key, options: options) { _, lesson in
+            Release.join(submission, lesson.id + ".md")
+        }
+        let results = Release.join(root, "results")
+        try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
+        try Gradebook.json(Gradebook.results(outcomes)).write(to: URL(fileURLWithPath: Release.join(results, "results.json")))
+        return summary(outcomes, students: 1, lessons: key.count, start: start)
+    }
+
+    /// Reads every submission, grades the readable ones in workers, and returns outcomes in
+    /// student then lesson order.
+    static func grade(students: [String], key: [Lesson], options: GradeOptions,
+                      path: (String, Lesson) -> String) throws -> [LessonOutcome] {
+        var outcomes: [LessonOutcome?] = []
+        var jobs: [(job: GradeJob, key: Lesson)] = []
+        var slots: [Int] = []
+        for student in students {
+            for lesson in key {
+                let file = path(student, lesson)
+                switch Submissions.read(file, lesson: lesson.id) {
+                case let .unusable(status, message):
+                    outcomes.append(Grader.unusable(key: lesson, student: student, status: status, message: message))
+                case let .text(text):
+                    slots.append(outcomes.count)
+                    outcomes.append(nil)
+                    jobs.append((GradeJob(student: student, lesson: lesson.id, keyPath: lesson.path, keySource: lesson.source,
+                                          submissionPath: "\(student)/\(lesson.id).md", submission: text, timeout: options.timeout), lesson))
+                }
+            }
+        }
+        let progress = options.showsProgress ? ProgressBar(total: jobs.count) : nil
+        let pool = WorkerPool(executable: options.executable, width: options.jobs)
+        for (slot, outcome) in zip(slots, pool.run(jobs, progress: progress)) { outcomes[slot] = outcome }
+        return outcomes.compactMap { $0 }
+    }
+
+    static func summary(_ outcomes: [LessonOutcome], students: Int, lessons: Int, start: UInt64) -> GradeSummary {
+        var statuses: [ExerciseStatus: Int] = [:]
+        for exercise in outcomes.flatMap(\.exercises) { statuses[exercise.status, default: 0] += 1 }
+        return GradeSummary(students: students, lessons: lessons, statuses: statuses,
+                            seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+
+/// The files `gradus grade` writes: `gradebook.csv` and, per student, `results.json` and `feedback.html`.
+///
+/// Every byte is a function of the outcomes: rows in student then lesson then exercise order,
+/// JSON keys sorted, no times or paths of the machine, so two runs write identical files.
+enum Gradebook {
+    static let header = "student,lesson,exercise,score,max_score,status\n"
+
+    /// The gradebook rows of some students' outcomes, already in order.
+    static func csvRows(_ outcomes: [LessonOutcome]) -> String {
+        outcomes.flatMap { outcome in
+            outcome.exercises.map { exercise in
+                [outcome.student, outcome.lesson, exercise.id, String(exercise.score), String(exercise.maxScore), exercise.status.rawValue]
+                    .map(csvField).joined(separator: ",") + "\n"
+            }
+        }.joined()
+    }
+
+    static func csvField(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Gradescope's autograder schema: the total and one entry per test; hidden tests say only passed or failed.
+    struct Results: Encodable {
+        struct Test: Encodable {
+            var name: String
+            var score: Int
+            var max_score: Int
+            var status: String
+            var output: String
+            var visibility: String
+        }
+        var score: Int
+        var tests: [Test]
+    }
+
+    static func results(_ outcomes: [LessonOutcome]) -> Results {
+        var tests: [Results.Test] = []
+        for outcome in outcomes {
+            for test in outcome.tests {
+                let status = test.passed ? "passed" : "failed"
+                let output = test.hidden || test.passed ? status : "failed: " + test.message
+                tests.append(Results.Test(name: "\(outcome.lesson): \(test.name)", score: test.score, max_score: test.points,
+                                          status: status, output: output, visibility: test.hidden ? "hidden" : "visible"))
+            }
+        }
+        return Results(score: tests.reduce(0) { $0 + $1.score }, tests: tests)
+    }
+
+    static func json(_ results: Results) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(results) + Data("\n".utf8)
+    }
+
+    /// Writes one student's folder: `results.json` and `feedback.html`.
+    static func writeStudent(_ student: String, _ outcomes: [LessonOutcome], into directory: String) throws {
+        let folder = Release.join(directory, student)
+        let files = FileManager.default
+        if files.fileExists(atPath: folder) { try files.removeItem(atPath: folder) }
+        try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try json(results(outcomes)).write(to: URL(fileURLWithPath: Release.join(folder, "results.json")))
+        let score = outcomes.flatMap(\.exercises).reduce(0) { $0 + $1.score }
+        let maxScore = outcomes.flatMap(\.exercises).reduce(0) { $0 + $1.maxScore }
+        let page = FeedbackHTML.page(student: student, sections: outcomes.map(\.feedback), score: score, maxScore: maxScore)
+        try Data(page.utf8).write(to: URL(fileURLWithPath: Release.join(folder, "feedback.html")))
+    }
+
+    /// Writes the gradebook of all outcomes (grouped by student, in order) and every student's folder.
+    static func write(_ outcomes: [LessonOutcome], students: [String], into directory: String) throws {
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        let byStudent = Dictionary(grouping: outcomes, by: \.student)
+        var csv = header
+        for student in students {
+            let own = byStudent[student] ?? []
+            csv += csvRows(own)
+            try writeStudent(student, own, into: directory)
+        }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: Release.join(directory, "gradebook.csv")), options: .atomic)
+    }
+}

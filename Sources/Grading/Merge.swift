@@ -1,0 +1,68 @@
+import Foundation
+
+/// Joins the outputs of `gradus grade --shard K/N` runs into the folder one run would have written.
+///
+/// Shards hold disjoint students, so merging is copying each student's folder and putting the
+/// gradebook rows back in student order; rows of one student stay in the order their shard wrote.
+public enum Merge {
+    public static func merge(_ inputs: [String], into output: String) throws {
+        var blocks: [String: (rows: String, from: String)] = [:]
+        for input in inputs {
+            let path = Release.join(input, "gradebook.csv")
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw GradingError("no gradebook.csv in '\(input)': is it the --out folder of a gradus grade run?")
+            }
+            guard text.hasPrefix(Gradebook.header) else { throw GradingError("'\(path)' is not a gradus gradebook") }
+            var shard: [String: String] = [:]
+            var order: [String] = []
+            for line in text.dropFirst(Gradebook.header.count).split(separator: "\n", omittingEmptySubsequences: true) {
+                let student = firstField(line)
+                if shard[student] == nil { order.append(student) }
+                shard[student, default: ""] += line + "\n"
+            }
+            for student in order {
+                if let seen = blocks[student] {
+                    throw GradingError("student '\(student)' is in both '\(seen.from)' and '\(input)'; shards must not overlap")
+                }
+                blocks[student] = (shard[student] ?? "", input)
+            }
+            for student in try Submissions.students(input) where blocks[student] == nil {
+                blocks[student] = ("", input)
+            }
+        }
+        let files = FileManager.default
+        try files.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let students = blocks.keys.sorted(by: Submissions.precedes)
+        var csv = Gradebook.header
+        for student in students {
+            guard let block = blocks[student] else { continue }
+            csv += block.rows
+            let target = Release.join(output, student)
+            if files.fileExists(atPath: target) { try files.removeItem(atPath: target) }
+            try files.copyItem(atPath: Release.join(block.from, student), toPath: target)
+        }
+        try Data(csv.utf8).write(to: URL(fileURLWithPath: Release.join(output, "gradebook.csv")), options: .atomic)
+    }
+
+    /// The first CSV field of a row, unquoted.
+    static func firstField(_ line: Substring) -> String {
+        guard line.hasPrefix("\"") else { return String(line.prefix { $0 != "," }) }
+        var result = ""
+        var index = line.index(after: line.startIndex)
+        while index < line.endIndex {
+            let character = line[index]
+            let next = line.index(after: index)
+            if character == "\"" {
+                if next < line.endIndex, line[next] == "\"" {
+                    result.append("\"")
+                    index = line.index(after: next)
+                    continue
+                }
+                break
+            }
+            result.append(character)
+            index = next
+        }
+        return result
+    }
+}

@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import Grading
+
+/// `gradus grade --key KEY SUBMISSIONS --out DIR`: batch grading in worker processes.
+struct GradeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "grade",
+        abstract: "Grade every student's lessons against the answer key.",
+        discussion: """
+            SUBMISSIONS holds one folder per student with their edited <lesson>.md files. Writes \
+            DIR/gradebook.csv and DIR/<student>/results.json (Gradescope's schema) and feedback.html. \
+            --shard K/N grades students K, K+N, K+2N… (0-based, sorted by name); --merge joins shard \
+            outputs. See docs/grading.md. Exit status: 0 when grading finished (whatever the scores), \
+            1 when the key has errors, 64 for bad usage.
+            """
+    )
+
+    @Option(help: "The answer key: a course folder with solutions and hidden tests.")
+    var key: String?
+
+    @Argument(help: "The submissions folder (one folder per student).")
+    var submissions: String?
+
+    @Option(help: "Where to write the gradebook and the students' results.")
+    var out: String?
+
+    @Option(help: "Worker processes at once (default: one per core).")
+    var jobs: Int?
+
+    @Option(help: "Seconds each test may run.")
+    var timeout: Double = 5
+
+    @Option(help: "Grade the K-th of N disjoint slices of the students, 0-based: 0/4 … 3/4.")
+    var shard: String?
+
+    @Option(parsing: .upToNextOption, help: "Merge the --out folders of shard runs into --out.")
+    var merge: [String] = []
+
+    @Flag(help: "Run as Gradescope's autograder: /autograder/submission in, /autograder/results/results.json out.")
+    var gradescope = false
+
+    @Option(help: .hidden)
+    var gradescopeRoot = "/autograder"
+
+    func run() throws {
+        do {
+            try grade()
+        } catch let error as GradingError {
+            FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
+            throw ExitCode.validationFailure
+        } catch let error as LessonErrors {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            throw ExitCode.failure
+        }
+    }
+
+    private func grade() throws {
+        if !merge.isEmpty {
+            guard let out else { throw GradingError("--merge needs --out DIR") }
+            try Merge.merge(merge, into: out)
+            print("merged \(merge.count) folder\(merge.count == 1 ? "" : "s") into \(out)")
+            return
+        }
+        guard let key else { throw GradingError("--key LESSONS_DIR is required") }
+        var options = GradeOptions(keyDirectory: key, submissionsDirectory: submissions ?? "", outputDirectory: out ?? "",
+                                   timeout: timeout, executable: Self.executable)
+        if let jobs { options.jobs = jobs }
+        if gradescope {
+            let summary = try BatchGrader.gradescope(root: gradescopeRoot, options: options)
+            print(Self.describe(summary))
+            return
+        }
+        guard let submissions, let out else { throw GradingError("give the submissions folder and --out DIR") }
+        options.submissionsDirectory = submissions
+        options.outputDirectory = out
+        if let shard { options.shard = try Self.parseShard(shard) }
+        let summary = try BatchGrader.grade(options)
+        print(Self.describe(summary) + " into \(out)")
+    }
+
+    static func parseShard(_ text: String) throws -> (index: Int, count: Int) {
+        let parts = text.split(separator: "/")
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, index >= 0, index < count else {
+            throw GradingError("--shard must be K/N with 0 ≤ K < N, e.g. 0/4, not '\(text)'")
+        }
+        return (index, count)
+    }
+
+    static func describe(_ summary: GradeSummary) -> String {
+        let counts = summary.statuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
+        return "graded \(summary.students) student\(summary.students == 1 ? "" : "s") × \(summary.lessons) lesson\(summary.lessons == 1 ? "" : "s")"
+            + String(format: " in %.1f s", summary.seconds) + (counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")")
+    }
+
+    /// This executable, started again as each worker.
+    static var executable: String {
+        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
+        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
+}
+
+/// `gradus grade-worker`: grades one job read from standard input; started by `gradus grade`.
+struct GradeWorker: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "grade-worker", shouldDisplay: false)
+
+    func run() throws {
+        let input = FileHandle.standardInput.readDataToEndOfFile()
+        let job = try JSONDecoder().decode(GradeJob.self, from: input)
+        let outcome = Grader.grade(job)
+        FileHandle.standardOutput.write(try JSONEncoder().encode(outcome))
+    }
+}
