@@ -79,6 +79,9 @@ public enum Grader {
         if result.failureKind == .notCompleted { return (false, error.message) }
         let line = error.line - cell.line + 1
         var message = error.message
+        if message.hasPrefix("time limit exceeded"), let advice = message.range(of: " (raise it") {
+            message = message[..<advice.lowerBound].replacingOccurrences(of: "the cell", with: "the test") + "; does some code loop forever?"
+        }
         if line >= 1, line <= cell.lines.count, !message.hasPrefix("not run") { message += " (line \(line) of the test)" }
         if let problem, result.failureKind != .expectation { message = problem + "; then: " + message }
         return (false, message)

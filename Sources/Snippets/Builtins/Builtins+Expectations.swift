@@ -1,4 +1,5 @@
 import Descent
+import SwiftSyntax
 
 /// A failed expectation or an unfinished exercise, as an error the notebook and grader recognise by kind.
 private func failure(_ message: String, kind: FailureKind = .expectation) -> SnippetError {
@@ -18,7 +19,7 @@ extension BuiltinRegistry {
         function("expect", ["_condition", "_message?"]) { args in
             guard case let .bool(holds) = try args.value("condition") else { throw args.fail("condition", "a Bool") }
             if holds { return .void }
-            let written = args.node("condition").trimmedDescription
+            let written = Self.written(args, "condition")
             let message = args.has("message") ? try args.string("message") : "expected \(written) to be true"
             throw failure(message)
         }
@@ -46,6 +47,12 @@ extension BuiltinRegistry {
             let message = args.has("message") ? try args.string("message") : "exercise not completed yet"
             throw failure(message, kind: .notCompleted)
         }
+    }
+
+    /// An argument as the snippet wrote it, without its label or trailing comma.
+    private static func written(_ args: Arguments, _ name: String) -> String {
+        let node = args.node(name)
+        return node.as(LabeledExprSyntax.self)?.expression.trimmedDescription ?? node.trimmedDescription
     }
 
     /// Why `actual` is not within `tolerance·(1 + |expected|)` of `expected` element by element, or nil.
@@ -86,7 +93,7 @@ extension BuiltinRegistry {
         let comparison = try limits.run { try minimize(objective, from: start, steps: steps, optimizers: [custom, reference]) }
         try Self.rethrowCallback(objectiveValue)
         let mine = comparison.runs[0].points, theirs = comparison.runs[1].points
-        let referenceName = args.node("reference").trimmedDescription
+        let referenceName = Self.written(args, "reference")
         for step in 0..<max(mine.count, theirs.count) {
             guard step < mine.count, step < theirs.count else {
                 let (stopped, other) = step < mine.count ? ("the reference", "yours") : ("your optimizer", "the reference")
