@@ -2,7 +2,7 @@ import Foundation
 
 /// Copies KaTeX from Debian's `libjs-katex` into the site, so formulas render offline.
 ///
-/// Only what pages load is copied: the minified script and stylesheet, the fonts the
+/// Only what pages load is copied: the minified script and stylesheet, the WOFF2 fonts the
 /// stylesheet names (relative `fonts/` URLs), and the auto-render extension.
 public enum KaTeXAssets {
     /// Where `apt-get install libjs-katex` puts KaTeX.
@@ -22,8 +22,15 @@ public enum KaTeXAssets {
         let target = destination + "/katex"
         do {
             try manager.createDirectory(atPath: target + "/contrib", withIntermediateDirectories: true)
-            for name in required {
+            for name in ["katex.min.js", "katex.min.css"] {
                 try copyResolvingLinks(source + "/" + name, to: target + "/" + name)
+            }
+            // Only the WOFF2 fonts: the stylesheet lists them first and every current browser
+            // reads them, so the WOFF and TTF copies would never be fetched (and cost 40 files).
+            let fonts = URL(fileURLWithPath: source + "/fonts").resolvingSymlinksInPath().path
+            try manager.createDirectory(atPath: target + "/fonts", withIntermediateDirectories: true)
+            for name in try manager.contentsOfDirectory(atPath: fonts).sorted() where name.hasSuffix(".woff2") {
+                try copyResolvingLinks(fonts + "/" + name, to: target + "/fonts/" + name)
             }
             try copyResolvingLinks(source + "/" + autoRender, to: target + "/contrib/auto-render.min.js")
         } catch {

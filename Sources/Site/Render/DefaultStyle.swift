@@ -97,6 +97,7 @@ extension DefaultTheme {
         .raised-box { background: var(--raised-bg); border-left: 4px solid var(--raised-border); }
         .error-box .error-title, .raised-box .error-title { margin: 0 0 0.3rem; font-weight: 600; font-size: 0.9rem; }
         .error-box .error-title { color: var(--error-fg); }
+        .error-box p, .raised-box p { margin: 0 0 0.3rem; font-size: 0.9rem; }
         .error-box pre, .raised-box pre { padding: 0; white-space: pre; }
         .math.display { display: block; overflow-x: auto; overflow-y: hidden; margin: 1rem 0; }
         .pager { display: flex; justify-content: space-between; gap: 1rem; margin-top: 3rem; padding-top: 1rem; border-top: 1px solid var(--border); }

@@ -25,9 +25,15 @@ struct LessonPage {
     /// The article: a title heading when the lesson has no `#` heading, the summary, prose and cells.
     var article: String {
         let indices = Self.swiftIndices(lesson)
-        var html = lesson.html { cell in
-            CellHTML.html(cell, record: indices[cell.index].flatMap { records[$0] })
+        // Lessons renders prose with short markers for cells, swapped for the cells' HTML in one
+        // pass afterwards: its per-block search and formula restoring then never scan the large
+        // SVG of plots, which made rendering several times slower.
+        var cells: [String] = []
+        let prose = lesson.html { cell in
+            cells.append(CellHTML.html(cell, record: indices[cell.index].flatMap { records[$0] }))
+            return Self.marker + String(cells.count - 1) + "-->"
         }
+        var html = Self.replacingMarkers(prose, with: cells)
         let summary = lesson.summary.flatMap { $0.isEmpty ? nil : "<p class=\"summary\">\(HTML.escape($0))</p>\n" } ?? ""
         if lesson.headings.first?.level == 1, let end = html.range(of: "</h1>") {
             html.insert(contentsOf: "\n" + summary, at: end.upperBound)
@@ -35,6 +41,27 @@ struct LessonPage {
             html = "<h1>\(HTML.escape(lesson.title))</h1>\n" + summary + html
         }
         return Self.addingAnchorLinks(html)
+    }
+
+    static let marker = "<!--gradus-cell:"
+
+    /// `prose` with each `<!--gradus-cell:N-->` replaced by `cells[N]`.
+    static func replacingMarkers(_ prose: String, with cells: [String]) -> String {
+        var output = ""
+        output.reserveCapacity(prose.utf8.count + cells.reduce(0) { $0 + $1.utf8.count })
+        var rest = Substring(prose)
+        while let open = rest.range(of: marker) {
+            output += rest[..<open.lowerBound]
+            let after = rest[open.upperBound...]
+            guard let close = after.range(of: "-->"), let index = Int(after[..<close.lowerBound]), cells.indices.contains(index) else {
+                output += rest[open]
+                rest = after
+                continue
+            }
+            output += cells[index]
+            rest = after[close.upperBound...]
+        }
+        return output + rest
     }
 
     /// Adds a `#` link at the end of each `<h2>`…`<h4>` that has an id, for copying section links.
