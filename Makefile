@@ -10,23 +10,23 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-deps test bench fixtures site
 
-## deps: install the missing Debian packages (apt-get update once, before the first install).
-deps:
+# Installs the packages in $(1) that are missing, running apt-get update once before installing.
+define install_missing
 	@missing=""; \
-	for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 		echo "installing:$$missing"; \
 		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+endef
 
-## test-deps: install chromium for the browser test when missing.
+## deps: install the missing Debian packages the build needs.
+deps:
+	$(call install_missing,$(APT_PACKAGES))
+
+## test-deps: the build's packages plus chromium for the browser test, in one install.
 test-deps:
-	@missing=""; \
-	for p in $(TEST_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
-	if [ -n "$$missing" ]; then \
-		echo "installing:$$missing"; \
-		$(SUDO) apt-get update -qq && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
-	fi
+	$(call install_missing,$(APT_PACKAGES) $(TEST_PACKAGES))
 
 ## site: build gradus in release and build site/ from lessons/ (see docs/site.md).
 site: deps
@@ -34,7 +34,7 @@ site: deps
 	.build/release/gradus build --lessons lessons --out site
 
 ## test: build everything and run every test suite.
-test: deps test-deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
