@@ -90,14 +90,21 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args()
+    threads = torch.get_num_threads()
     results = {
         "torch_version": torch.__version__,
-        "threads": torch.get_num_threads(),
+        "threads": threads,
         "adam_ns_per_param_default": adam_step(10_000_000, fused=False),
         "adam_ns_per_param_fused": adam_step(10_000_000, fused=True),
         "mlp_moons_us_per_step": mlp_moons(),
         "mlp_digits_us_per_step": mlp_digits(),
     }
+    # Descent runs one training on one thread; torch on one thread is the like-for-like
+    # figure, and it is also the stable one when other work shares the cores.
+    torch.set_num_threads(1)
+    results["mlp_moons_us_per_step_1thread"] = mlp_moons()
+    results["mlp_digits_us_per_step_1thread"] = mlp_digits()
+    torch.set_num_threads(threads)
     if args.json:
         print(json.dumps(results))
     else:

@@ -97,8 +97,11 @@ struct Benchmark {
         let adam = try adamStep()
         row("Adam step, 1e7 params (vs torch default)", adam, "ns/param", torch["adam_ns_per_param_default"])
         row("Adam step, 1e7 params (vs torch fused)", adam, "ns/param", torch["adam_ns_per_param_fused"])
-        row("MLP 2-64-64-1, BCE logits, Adam, batch 32", try moonsMLP(), "us/step ", torch["mlp_moons_us_per_step"])
-        row("MLP 64-128-10, softmax CE, SGD mom., batch 64", try digitsMLP(), "us/step ", torch["mlp_digits_us_per_step"])
+        let moons = try moonsMLP(), digits = try digitsMLP()
+        row("MLP 2-64-64-1, BCE logits, Adam, batch 32", moons, "us/step ", torch["mlp_moons_us_per_step"])
+        row("  (torch on 1 thread)", moons, "us/step ", torch["mlp_moons_us_per_step_1thread"])
+        row("MLP 64-128-10, softmax CE, SGD mom., batch 64", digits, "us/step ", torch["mlp_digits_us_per_step"])
+        row("  (torch on 1 thread)", digits, "us/step ", torch["mlp_digits_us_per_step_1thread"])
     }
 }
 
