@@ -53,12 +53,13 @@ extension BuiltinRegistry {
             guard case let .array(items) = receiver else { return .void }
             return .string(items.map(Display.description).joined(separator: try args.string("separator", default: "")))
         }
+        registerSlices()
         registerDictionaryMembers()
         registerStringMembers()
         registerNumberMembers()
     }
 
-    private func elements(_ value: Value) throws -> [Value] {
+    func elements(_ value: Value) throws -> [Value] {
         switch value {
         case let .array(items): return items
         case let .range(lower, upper):
@@ -72,14 +73,8 @@ extension BuiltinRegistry {
         getter(of: type, "count") { .int(try self.elements($0).count) }
         getter(of: type, "isEmpty") { .bool(try self.elements($0).isEmpty) }
         getter(of: type, "indices") { .range(lower: 0, upper: try self.elements($0).count) }
-        getter(of: type, "first") { value in
-            guard let first = try self.elements(value).first else { throw SnippetError("'first' of an empty \(type.lowercased())") }
-            return first
-        }
-        getter(of: type, "last") { value in
-            guard let last = try self.elements(value).last else { throw SnippetError("'last' of an empty \(type.lowercased())") }
-            return last
-        }
+        getter(of: type, "first") { try self.elements($0).first ?? .null }
+        getter(of: type, "last") { try self.elements($0).last ?? .null }
         method(of: type, "map", ["{_transform"]) { receiver, args in
             let function = try args.function("transform")
             return .array(try self.elements(receiver).map { try args.interpreter.call(function, with: [$0], at: args.call) })
@@ -114,10 +109,7 @@ extension BuiltinRegistry {
         }
         method(of: type, "firstIndex", ["of"]) { receiver, args in
             let target = try args.value("of")
-            guard let index = try self.elements(receiver).firstIndex(where: { Operators.equal($0, target) == true }) else {
-                throw SnippetError("the array does not contain \(Display.literal(target))")
-            }
-            return .int(index)
+            return try self.elements(receiver).firstIndex(where: { Operators.equal($0, target) == true }).map { .int($0) } ?? .null
         }
         method(of: type, "sorted", []) { receiver, _ in
             .array(try self.sort(try self.elements(receiver)) { a, b in try Operators.apply("<", a, b) })
@@ -129,7 +121,7 @@ extension BuiltinRegistry {
         for name in ["min", "max"] {
             method(of: type, name, []) { receiver, _ in
                 let items = try self.elements(receiver)
-                guard var best = items.first else { throw SnippetError("\(name)() of an empty \(type.lowercased())") }
+                guard var best = items.first else { return .null }
                 for item in items.dropFirst() { best = try Self.extremeValue(name == "max", best, item) }
                 return best
             }
@@ -172,7 +164,7 @@ extension BuiltinRegistry {
         method(of: "Dictionary", "removeValue", ["forKey"], mutating: true) { receiver, args in
             var dictionary = entries(receiver)
             let key = try args.value("forKey")
-            let old = dictionary[key] ?? .void
+            let old = dictionary[key] ?? .null
             receiver = .void
             try dictionary.set(key, nil)
             receiver = .dictionary(dictionary)

@@ -52,6 +52,8 @@ extension BuiltinRegistry {
                 case let .int(i) where name == "abs": return .int(Swift.abs(i))
                 case let .jet(j): if let jet { return .jet(jet(j)) }
                 case let .tensor(t): if let tensor { return .tensor(tensor(t)) }
+                case let .variable(v):
+                    if let body = Self.variableUnary.first(where: { $0.0 == name })?.1 { return .variable(body(v)) }
                 case let other: if let x = other.asDouble { return .double(scalar(x)) }
                 }
                 throw args.fail("x", "a number")
@@ -62,6 +64,7 @@ extension BuiltinRegistry {
             case let (.jet(j), .int(n)): return .jet(j.pow(n))
             case let (.jet(j), p): if let p = p.asDouble { return .jet(j.pow(p)) }
             case let (.tensor(t), p): if let p = p.asDouble { return .tensor(t.pow(p)) }
+            case let (.variable(v), p): if let p = p.asDouble { return .variable(v.pow(p)) }
             case let (x, p): if let x = x.asDouble, let p = p.asDouble { return .double(Foundation.pow(x, p)) }
             }
             throw args.fail("x", "a number")

@@ -9,6 +9,8 @@ extension BuiltinRegistry {
         registerModels()
         registerClassic()
         registerTraining()
+        registerAutodiff()
+        registerClassicMethods()
     }
 
     /// Newton's method, which `minimize` drives with the objective's exact Hessian.

@@ -16,7 +16,14 @@ extension BuiltinRegistry {
             let bounds = try args.has("bounds") ? Self.bounds(args, "bounds") : nil
             let minima = try args.has("minima") ? args.array("minima").map { try BuiltinConversions.doubles(from: $0) } : []
             let function = Function2D(try args.string("name"), bounds: bounds, minima: minima) { x, y in callback.jet(x, y) }
-            return .native(NativeValue(typeName: "Objective", payload: InterpretedObjective(function: function, callback: callback), sourceText: args.sourceText))
+            return .native(NativeValue(typeName: "Objective", payload: InterpretedObjective(objective: function, callback: callback), sourceText: args.sourceText))
+        }
+        function("Function", ["_name", "bounds?", "minima?", "{_f"]) { args in
+            let callback = InterpretedClosure(args.interpreter, try args.function("f"), at: args.node("f"))
+            let bounds = try args.has("bounds") ? Self.bounds(args, "bounds") : nil
+            let minima = try args.has("minima") ? args.array("minima").map { try BuiltinConversions.doubles(from: $0) } : []
+            let function = Function(try args.string("name"), bounds: bounds, minima: minima) { w in try callback.variable(w) }
+            return .native(NativeValue(typeName: "Objective", payload: InterpretedObjective(objective: function, callback: callback), sourceText: args.sourceText))
         }
         getter(of: "Objective", "name") { .string(try Self.objective($0).name) }
         getter(of: "Objective", "minima") { .array(try Self.objective($0).minima.map { .array($0.map { .double($0) }) }) }
@@ -51,7 +58,7 @@ extension BuiltinRegistry {
     /// The Descent objective inside a value, unwrapping an interpreted `Function2D`.
     static func objective(_ value: Value) throws -> any Objective {
         guard case let .native(native) = value else { throw SnippetError("expected a function to minimize, got \(value.typeName)") }
-        if let interpreted = native.payload as? InterpretedObjective { return interpreted.function }
+        if let interpreted = native.payload as? InterpretedObjective { return interpreted.objective }
         if let objective = native.payload as? any Objective { return objective }
         throw SnippetError("expected a function to minimize, got \(native.typeName)")
     }
@@ -76,8 +83,8 @@ extension BuiltinRegistry {
     }
 }
 
-/// A `Function2D` whose formula is snippet code, with the callback that may hold its error.
+/// A `Function2D` or `Function` whose formula is snippet code, with the callback that may hold its error.
 struct InterpretedObjective: @unchecked Sendable {
-    let function: Function2D
+    let objective: any Objective
     let callback: InterpretedClosure
 }

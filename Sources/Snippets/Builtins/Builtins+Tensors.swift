@@ -21,7 +21,11 @@ extension BuiltinRegistry {
                 return .tensor(try Tensor(repeating: fill, shape: shape))
             }
         }
-        function("matmul", ["_a", "_b"]) { args in .tensor(try matmul(try args.tensor("a"), try args.tensor("b"))) }
+        function("matmul", ["_a", "_b"]) { args in
+            if case .variable = try args.value("a") { return .variable(try matmul(try Self.variableArgument(args, "a"), try Self.variableArgument(args, "b"))) }
+            if case .variable = try args.value("b") { return .variable(try matmul(try Self.variableArgument(args, "a"), try Self.variableArgument(args, "b"))) }
+            return .tensor(try matmul(try args.tensor("a"), try args.tensor("b")))
+        }
 
         func tensor(_ value: Value) -> Tensor {
             if case let .tensor(t) = value { return t }

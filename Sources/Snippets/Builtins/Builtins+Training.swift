@@ -160,6 +160,7 @@ extension BuiltinRegistry {
         }
         getter(of: "Run", "name") { .string(try run($0).name) }
         getter(of: "Run", "loss") { numbers(try run($0).loss) }
+        getter(of: "Run", "stepLoss") { numbers(try run($0).stepLoss) }
         getter(of: "Run", "points") { .array(try run($0).points.map(numbers)) }
         getter(of: "Run", "validationLoss") { numbers(try run($0).validationLoss) }
         getter(of: "Run", "accuracy") { numbers(try run($0).accuracy) }

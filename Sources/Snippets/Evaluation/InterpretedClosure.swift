@@ -47,6 +47,15 @@ final class InterpretedClosure: @unchecked Sendable {
         }
     }
 
+    /// The formula of `Function(name) { w in ... }`: a variable in, a one-element variable out.
+    func variable(_ w: Variable) throws -> Variable {
+        let result = try interpreter.call(function, with: [.variable(w)], at: node)
+        guard let output = try VariableOperators.variable(from: result) else {
+            throw SnippetError("the function's closure must return a Variable such as (w * w).sum(), got \(result.typeName)", at: node)
+        }
+        return output
+    }
+
     /// Rethrows the first error a non-throwing callback parked.
     func rethrow() throws {
         if let error { throw error }

@@ -19,6 +19,9 @@ extension Interpreter {
             throw SnippetError.unsupported(describe(infix.operator), at: infix.operator)
         }
         switch op {
+        case "??":
+            let left = try evaluate(infix.leftOperand, in: scope)
+            return left.isNull ? try evaluate(infix.rightOperand, in: scope) : left
         case "&&", "||":
             guard case let .bool(left) = try evaluate(infix.leftOperand, in: scope) else {
                 throw SnippetError("the operands of '\(op)' must be Bool", at: infix.leftOperand)
@@ -106,7 +109,7 @@ extension Interpreter {
             var element: Value
             if case let .dictionary(dictionary) = value, let key = arguments.first, steps.count == 1 {
                 // Assigning a new key creates it, as in Swift.
-                element = dictionary[key.value] ?? .void
+                element = dictionary[key.value] ?? .null
             } else {
                 element = try Subscripts.get(value, arguments, at: node)
             }

@@ -90,7 +90,17 @@ extension Interpreter {
 
     /// Applies a type annotation: `Double` turns an integer literal into a Double, as Swift's literals do.
     func coerce(_ value: Value, to type: TypeSyntax, at node: some SyntaxProtocol) throws -> Value {
+        if let optional = type.as(OptionalTypeSyntax.self) {
+            return value.isNull ? value : try coerce(value, to: optional.wrappedType, at: node)
+        }
+        if let optional = type.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) {
+            return value.isNull ? value : try coerce(value, to: optional.wrappedType, at: node)
+        }
         if let identifier = type.as(IdentifierTypeSyntax.self) {
+            // `let s: Schedule = .cosine(T: 100)` resolves the implicit member against the annotated type.
+            if case let .implicitMember(member) = value, builtins.hasStaticMembers(identifier.name.text) {
+                return try builtins.resolve(member, kind: identifier.name.text, interpreter: self)
+            }
             switch identifier.name.text {
             case "Double", "Float", "CGFloat":
                 if let number = value.asDouble { return .double(number) }
@@ -120,7 +130,9 @@ extension Interpreter {
             return .array(try elements.map { try coerce($0, to: array.element, at: node) })
         }
         if let tuple = type.as(TupleTypeSyntax.self), case let .tuple(elements, labels) = value, elements.count == tuple.elements.count {
-            return .tuple(try zip(elements, tuple.elements).map { try coerce($0, to: $1.type, at: node) }, labels: labels)
+            // A labelled tuple type names the elements of an unlabelled tuple: `-> (h: Tensor, loss: Double)`.
+            let named = zip(labels, tuple.elements).map { label, element in element.firstName.map(\.text) ?? label }
+            return .tuple(try zip(elements, tuple.elements).map { try coerce($0, to: $1.type, at: node) }, labels: named)
         }
         if let dictionary = type.as(DictionaryTypeSyntax.self), case let .dictionary(entries) = value {
             var result = OrderedDictionary()

@@ -60,13 +60,13 @@ extension Interpreter {
         case let .tryExpr(tryExpression):
             return try evaluate(tryExpression.expression, in: scope)
         case let .forceUnwrapExpr(unwrap):
-            return try evaluate(unwrap.expression, in: scope)
+            return try forceUnwrap(unwrap, in: scope)
         case let .ifExpr(ifExpression):
             return try ifValue(ifExpression, in: scope)
         case let .asExpr(cast):
             return try coerce(try evaluate(cast.expression, in: scope), to: cast.type, at: cast)
-        case let .nilLiteralExpr(literal):
-            throw SnippetError.unsupported("'nil' (optionals are not part of lesson snippets)", at: literal)
+        case .nilLiteralExpr:
+            return .null
         default:
             throw SnippetError.unsupported(describe(expression), at: expression)
         }
@@ -150,8 +150,9 @@ extension Interpreter {
     /// The value of an `if` used as an expression: the last expression of the branch taken.
     private func ifValue(_ node: IfExprSyntax, in scope: Environment) throws -> Value {
         let branch: CodeBlockItemListSyntax
-        if try conditionsHold(node.conditions, in: scope) {
-            branch = node.body.statements
+        let body = Environment(parent: scope)
+        if try conditionsHold(node.conditions, in: body) {
+            return try runCell(node.body.statements, in: body)
         } else {
             switch node.elseBody {
             case nil: throw SnippetError("an 'if' used as a value needs an 'else'", at: node)

@@ -122,8 +122,10 @@ final class Interpreter {
     // MARK: - Control flow
 
     func executeIf(_ node: IfExprSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        if try conditionsHold(node.conditions, in: scope) {
-            return try execute(node.body.statements, in: Environment(parent: scope), collector: collector)
+        // `if let` binds into the scope of the branch it guards.
+        let body = Environment(parent: scope)
+        if try conditionsHold(node.conditions, in: body) {
+            return try execute(node.body.statements, in: body, collector: collector)
         }
         switch node.elseBody {
         case nil:
@@ -133,19 +135,6 @@ final class Interpreter {
         case let .codeBlock(block):
             return try execute(block.statements, in: Environment(parent: scope), collector: collector)
         }
-    }
-
-    func conditionsHold(_ conditions: ConditionElementListSyntax, in scope: Environment) throws -> Bool {
-        for element in conditions {
-            guard case let .expression(expression) = element.condition else {
-                throw SnippetError.unsupported("optional binding and pattern conditions", at: element)
-            }
-            guard case let .bool(holds) = try evaluate(expression, in: scope) else {
-                throw SnippetError("a condition must be a Bool, got \(try evaluate(expression, in: scope).typeName)", at: expression)
-            }
-            if !holds { return false }
-        }
-        return true
     }
 
     func executeFor(_ node: ForStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
@@ -189,9 +178,11 @@ final class Interpreter {
     }
 
     func executeWhile(_ node: WhileStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        while try conditionsHold(node.conditions, in: scope) {
+        while true {
+            let body = Environment(parent: scope)
+            guard try conditionsHold(node.conditions, in: body) else { break }
             try checkLimits(at: node.whileKeyword)
-            switch try execute(node.body.statements, in: Environment(parent: scope), collector: collector) {
+            switch try execute(node.body.statements, in: body, collector: collector) {
             case .normal, .continued: continue
             case .broke: return .normal
             case let .returned(value): return .returned(value)

@@ -37,6 +37,7 @@ enum Operators {
         case let ("-", .double(d)): return .double(-d)
         case let ("-", .tensor(t)): return .tensor(-t)
         case let ("-", .jet(j)): return .jet(-j)
+        case let ("-", .variable(v)): return .variable(-v)
         case let ("+", value) where value.asDouble != nil: return value
         case let ("!", .bool(b)): return .bool(!b)
         default:
@@ -125,6 +126,8 @@ enum Operators {
             for (x, y) in zip(a, b) { guard let same = equal(x, y) else { return nil }; if !same { return false } }
             return true
         case let (.range(a, b), .range(c, d)): return a == c && b == d
+        case (.null, .null): return true
+        case (.null, _), (_, .null): return false
         case let (.tensor(a), .tensor(b)): return a == b
         case let (.dictionary(a), .dictionary(b)):
             guard a.count == b.count else { return false }
@@ -140,6 +143,7 @@ enum Operators {
 
     /// Tensor and Jet arithmetic, and Tensor's elementwise comparisons.
     private static func library(_ op: String, _ lhs: Value, _ rhs: Value) throws -> Value? {
+        if let result = try VariableOperators.apply(op, lhs, rhs) { return result }
         switch (lhs, rhs) {
         case let (.tensor(a), .tensor(b)):
             switch op {

@@ -19,7 +19,7 @@ enum Subscripts {
             let key = try first(arguments, at: node)
             if let value = dictionary[key.value] { return value }
             if let fallback = arguments.first(where: { $0.label == "default" }) { return fallback.value }
-            throw SnippetError("the dictionary has no key \(Display.literal(key.value)); use d[key, default: value] for a fallback", at: key.node)
+            return .null
         case let .string(text):
             let index = try single(arguments, at: node)
             let characters = Array(text)
@@ -29,6 +29,12 @@ enum Subscripts {
             return elements[try position(index, count: elements.count, what: "a tuple")]
         case let .tensor(tensor):
             return try tensorElement(tensor, arguments, at: node)
+        case let .variable(variable):
+            if variable.value.rank == 2, arguments.count == 1, let only = arguments.first {
+                let row = try position(only, count: variable.shape[0], what: "the rows of a variable")
+                return .variable(try variable.rows([row]).reshaped([variable.shape[1]]))
+            }
+            return .variable(VariableOperators.element(variable, offset: try tensorOffset(variable.value, arguments, at: node)))
         default:
             throw SnippetError("a value of type \(base.typeName) has no subscript", at: node)
         }
@@ -46,7 +52,8 @@ enum Subscripts {
             let key = try first(arguments, at: node)
             base = .void
             defer { base = .dictionary(dictionary) }
-            try dictionary.set(key.value, newValue)
+            // `d[key] = nil` removes the key, as in Swift.
+            try dictionary.set(key.value, newValue.isNull ? nil : newValue)
         case var .tensor(tensor):
             guard let scalar = newValue.asDouble else {
                 throw SnippetError("a tensor element must be a number, got \(newValue.typeName)", at: node)

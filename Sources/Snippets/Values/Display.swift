@@ -19,6 +19,8 @@ enum Display {
         case let .function(function): return function.name == "closure" ? "(closure)" : "(function \(function.name))"
         case let .tensor(tensor): return tensor.description
         case let .jet(jet): return jet.description
+        case let .variable(variable): return variable.description
+        case .null: return "nil"
         case let .implicitMember(member): return "." + member.name
         case let .native(native):
             if let described = native.payload as? CustomStringConvertible { return described.description }

@@ -20,6 +20,10 @@ enum Value {
     case function(FunctionValue)
     case tensor(Tensor)
     case jet(Jet)
+    /// A node of Descent's reverse-mode graph: what a closure passed to `gradientCheck` or `Function` receives.
+    case variable(Variable)
+    /// `nil`: optionals are flattened, so a present value is the value itself and an absent one is `null`.
+    case null
     /// `.he` or `.step(every: 10, factor: 0.5)` before the expected kind resolves it.
     indirect case implicitMember(ImplicitMember)
     indirect case native(NativeValue)
@@ -40,6 +44,8 @@ enum Value {
         case .function: return "Function"
         case .tensor: return "Tensor"
         case .jet: return "Jet"
+        case .variable: return "Variable"
+        case .null: return "nil"
         case let .implicitMember(member): return "implicit member '.\(member.name)'"
         case let .native(native): return native.typeName
         case let .output(output): return output.typeName
@@ -57,6 +63,11 @@ enum Value {
 
     var isVoid: Bool {
         if case .void = self { return true }
+        return false
+    }
+
+    var isNull: Bool {
+        if case .null = self { return true }
         return false
     }
 }
