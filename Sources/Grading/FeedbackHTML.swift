@@ -4,9 +4,10 @@ import Snippets
 
 /// The student's `feedback.html`: each lesson with their code, its outputs and every test's result.
 ///
-/// The site's page renderer is internal to `Site`, so this draws a simpler page with the site's
-/// stylesheet and class names (`cell`, `outputs`, `error-box`). Hidden tests show only whether
-/// they passed: no code, no output, no message.
+/// Code is highlighted and outputs (tables with the best value marked, loss curves and contour
+/// maps as SVG) are drawn by the site's own renderers, with the site's stylesheet, so feedback
+/// looks like the course page. Hidden tests show only whether they passed: no code, no output,
+/// no message.
 enum FeedbackHTML {
     /// A whole page for one student from the lessons' sections.
     static func page(student: String, sections: [String], score: Int, maxScore: Int) -> String {
@@ -66,9 +67,11 @@ enum FeedbackHTML {
             return "<div class=\"cell hidden-code\">" + verdict(test, showMessage: false) + "</div>\n"
         }
         var html = "<div class=\"cell\(cell.hide ? " hidden-code" : "")\">"
-        if !cell.hide { html += "<pre class=\"code\"><code class=\"language-swift\">\(escape(code))</code></pre>" }
+        if !cell.hide { html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(code))</code></pre>" }
         let outputs = result?.outputs ?? []
-        if !outputs.isEmpty { html += "<div class=\"outputs\">" + outputs.map(output).joined() + "</div>" }
+        if !outputs.isEmpty {
+            html += "<div class=\"outputs\">" + outputs.map { OutputHTML.html(OutputRecord($0)) }.joined() + "</div>"
+        }
         if let test {
             html += verdict(test, showMessage: true)
         } else if let result, result.status == .error, let error = result.error {
@@ -86,33 +89,6 @@ enum FeedbackHTML {
         }
         let reason = showMessage && !test.message.isEmpty ? ": \(escape(test.message))" : ""
         return "<p class=\"test-result failed\">\(kind) \(escape(test.name)) failed (0 of \(points))\(reason)</p>"
-    }
-
-    private static func output(_ output: Output) -> String {
-        switch output {
-        case let .text(text):
-            return "<pre class=\"output\">\(escape(text))</pre>"
-        case let .table(table):
-            let head = table.columns.map { "<th>\(escape($0))</th>" }.joined()
-            let rows = table.rows.map { row in
-                "<tr>" + row.map { "<td>\(escape(describe($0)))</td>" }.joined() + "</tr>"
-            }.joined()
-            return "<div class=\"output-table\"><table><thead><tr>\(head)</tr></thead><tbody>\(rows)</tbody></table></div>"
-        case let .runs(runs):
-            let rows = runs.runs.map { "<tr><td>\(escape($0.name))</td><td>\($0.loss.last.map { String($0) } ?? "")</td></tr>" }.joined()
-            return "<div class=\"output-table\"><table><caption>\(escape(runs.title))</caption><thead><tr><th>optimizer</th>"
-                + "<th>final loss</th></tr></thead><tbody>\(rows)</tbody></table></div>"
-        case let .plot(plot):
-            return "<p class=\"table-note\">(a plot\(plot.title.map { ": " + escape($0) } ?? ""); see the course site)</p>"
-        }
-    }
-
-    private static func describe(_ cell: TableCell) -> String {
-        switch cell {
-        case let .int(value): return String(value)
-        case let .number(value): return String(value)
-        case let .text(value): return value
-        }
     }
 
     static func escape(_ text: String) -> String {

@@ -7,7 +7,7 @@ public enum OutputRecord: Codable, Sendable, Equatable {
     case runs(RunsRecord)
     case plot(PlotRecord)
 
-    init(_ output: Output) {
+    public init(_ output: Output) {
         switch output {
         case let .text(text): self = .text(text)
         case let .table(table): self = .table(TableRecord(table))
