@@ -89,33 +89,40 @@ extension BuiltinRegistry {
         }
     }
 
-    /// The objective on a 60 × 20 grid over its plotting window widened to show every path, for the contour map.
+    /// Grid points across and down the contour map: fine enough for the site to draw smooth contours.
+    static let surfaceColumns = 101, surfaceRows = 81
+
+    /// The objective on a 101 × 81 grid over its plotting window, widened to show the paths, for the contour map.
+    ///
+    /// The window grows to include every finite point of every path, but by at
+    /// most its own width (height) on each side, 3× in all: a run that diverges
+    /// to 1e8 would otherwise shrink the interesting region to a single cell.
     static func surface(of objective: any Objective, showing points: [[Double]]) throws -> Surface? {
-        guard var bounds = objective.plotBounds else { return nil }
+        guard let window = objective.plotBounds else { return nil }
         let xs = points.compactMap { $0.count == 2 && $0[0].isFinite ? $0[0] : nil }
         let ys = points.compactMap { $0.count == 2 && $0[1].isFinite ? $0[1] : nil }
-        if let low = xs.min(), let high = xs.max(), low < bounds.xMin || high > bounds.xMax {
-            let (a, b) = (min(low, bounds.xMin), max(high, bounds.xMax))
-            bounds.xMin = a - 0.05 * (b - a)
-            bounds.xMax = b + 0.05 * (b - a)
-        }
-        if let low = ys.min(), let high = ys.max(), low < bounds.yMin || high > bounds.yMax {
-            let (a, b) = (min(low, bounds.yMin), max(high, bounds.yMax))
-            bounds.yMin = a - 0.05 * (b - a)
-            bounds.yMax = b + 0.05 * (b - a)
-        }
-        guard bounds.xMax - bounds.xMin < 1e6, bounds.yMax - bounds.yMin < 1e6 else { return nil }
-        let width = 60, height = 20
+        let (xMin, xMax) = widened(window.xMin, window.xMax, toShow: xs)
+        let (yMin, yMax) = widened(window.yMin, window.yMax, toShow: ys)
+        guard xMax - xMin < 1e6, yMax - yMin < 1e6, xMax > xMin, yMax > yMin else { return nil }
         var values: [[Double]] = []
-        for row in 0..<height {
+        for row in 0..<surfaceRows {
             try ExecutionLimits.check()
-            let y = bounds.yMin + (bounds.yMax - bounds.yMin) * Double(row) / Double(height - 1)
-            values.append(try (0..<width).map { column in
-                let x = bounds.xMin + (bounds.xMax - bounds.xMin) * Double(column) / Double(width - 1)
+            let y = yMin + (yMax - yMin) * Double(row) / Double(surfaceRows - 1)
+            values.append(try (0..<surfaceColumns).map { column in
+                let x = xMin + (xMax - xMin) * Double(column) / Double(surfaceColumns - 1)
                 return try objective.value(at: Tensor([x, y]))
             })
         }
-        return Surface(xMin: bounds.xMin, xMax: bounds.xMax, yMin: bounds.yMin, yMax: bounds.yMax, values: values, minima: objective.minima)
+        return Surface(xMin: xMin, xMax: xMax, yMin: yMin, yMax: yMax, values: values, minima: objective.minima)
+    }
+
+    /// One axis of the window: stretched to the path's extent plus a 5% margin, clamped to one window width beyond each side.
+    static func widened(_ low: Double, _ high: Double, toShow coordinates: [Double]) -> (Double, Double) {
+        guard let first = coordinates.min(), let last = coordinates.max(), first < low || last > high else { return (low, high) }
+        let width = high - low
+        let (a, b) = (max(min(first, low), low - width), min(max(last, high), high + width))
+        let margin = 0.05 * (b - a)
+        return (max(a - margin, low - width), min(b + margin, high + width))
     }
 
     static func runsOutput(_ value: ComparisonValue) -> RunsOutput {

@@ -79,7 +79,11 @@ final class Interpreter {
                 return try executeIf(ifExpression, in: scope, collector: collector)
             }
             let value = try evaluate(expression, in: scope)
-            if let collector, !value.isVoid { collector.values.append(value) }
+            if let collector {
+                if !value.isVoid { collector.values.append(value) }
+            } else {
+                showIfUnused(value)
+            }
             return .normal
         }
     }
@@ -91,7 +95,11 @@ final class Interpreter {
                 return try executeIf(ifExpression, in: scope, collector: collector)
             }
             let value = try evaluate(expression, in: scope)
-            if let collector, !value.isVoid { collector.values.append(value) }
+            if let collector {
+                if !value.isVoid { collector.values.append(value) }
+            } else {
+                showIfUnused(value)
+            }
             return .normal
         }
         if let returnStatement = statement.as(ReturnStmtSyntax.self) {
@@ -117,6 +125,33 @@ final class Interpreter {
             return completion
         }
         throw SnippetError.unsupported(describe(statement), at: statement)
+    }
+
+    /// Shows a table, plot or comparison that a statement produced and nothing bound.
+    ///
+    /// Jupyter shows only a cell's last value, so a `minimize` in the middle of
+    /// a cell would silently vanish; comparisons are what lessons are about, so
+    /// every one is shown where it was made (`_ = minimize(...)` hides one).
+    func showIfUnused(_ value: Value) {
+        switch value {
+        case .output(.table), .output(.plot), .output(.runs):
+            break
+        case let .native(native) where native.typeName == "Comparison":
+            break
+        default:
+            return
+        }
+        flushPrinted()
+        outputs += builtins.display(value)
+    }
+
+    /// Moves what `print` wrote so far into `outputs`, so text and displays keep their order.
+    func flushPrinted() {
+        guard !printed.isEmpty else { return }
+        var text = printed
+        if text.hasSuffix("\n") { text.removeLast() }
+        outputs.append(.text(text))
+        printed = ""
     }
 
     // MARK: - Control flow

@@ -107,19 +107,15 @@ final class NotebookRunner {
             do {
                 let value = try limits.run { try interpreter.runCell(parsed.tree.statements, in: scope) }
                 if !(options.isolatesTests && cell.attributes.test != nil) { scope.merge(into: interpreter.globals) }
+                interpreter.flushPrinted()
                 interpreter.outputs += interpreter.builtins.display(value)
             } catch {
                 failure = diagnostic(for: error, cell: cell)
                 if let error = error as? SnippetError { failureKind = error.kind }
             }
         }
-        var outputs: [Output] = []
-        if !interpreter.printed.isEmpty {
-            var text = interpreter.printed
-            if text.hasSuffix("\n") { text.removeLast() }
-            outputs.append(.text(text))
-        }
-        result.outputs = outputs + interpreter.outputs
+        interpreter.flushPrinted()
+        result.outputs = interpreter.outputs
         if let failure {
             result.error = failure
             result.status = cell.attributes.raises ? .ok : .error

@@ -81,24 +81,31 @@ enum PlotRenderer {
     }
 
     /// A shaded contour map of `surface` with each run's path drawn over it.
-    static func contour(_ surface: Surface, runs: [RunSeries], style: Style) -> String {
-        let height = surface.values.count, width = surface.values.first?.count ?? 0
-        guard height > 1, width > 1 else { return "" }
+    ///
+    /// The surface is sampled more finely than a terminal can show (the site
+    /// draws smooth contours from it), so it is first reduced to at most
+    /// `width` × `height` characters by taking the nearest grid point.
+    static func contour(_ surface: Surface, runs: [RunSeries], style: Style, width maxWidth: Int = 60, height maxHeight: Int = 20) -> String {
+        let sourceHeight = surface.values.count, sourceWidth = surface.values.first?.count ?? 0
+        guard sourceHeight > 1, sourceWidth > 1, surface.values.allSatisfy({ $0.count == sourceWidth }) else { return "" }
+        let height = min(sourceHeight, maxHeight), width = min(sourceWidth, maxWidth)
+        let values = nearest(height, of: sourceHeight).map { row in nearest(width, of: sourceWidth).map { surface.values[row][$0] } }
         let shades: [Character] = [" ", "·", ":", "-", "=", "+", "*", "#", "%", "@"]
-        let finite = surface.values.flatMap { $0 }.filter(\.isFinite).sorted()
+        let finite = values.flatMap { $0 }.filter(\.isFinite).sorted()
         func shade(_ value: Double) -> Character {
             guard value.isFinite, !finite.isEmpty else { return "@" }
             var low = 0, high = finite.count
             while low < high { let mid = (low + high) / 2; if finite[mid] < value { low = mid + 1 } else { high = mid } }
             return shades[min(shades.count - 1, low * shades.count / finite.count)]
         }
-        var grid = surface.values.reversed().map { $0.map(shade) }
+        var grid = values.reversed().map { $0.map(shade) }
         var owner = Array(repeating: Array(repeating: -1, count: width), count: height)
         func cell(_ x: Double, _ y: Double) -> (Int, Int)? {
-            let column = Int(((x - surface.xMin) / (surface.xMax - surface.xMin) * Double(width - 1)).rounded())
-            let row = height - 1 - Int(((y - surface.yMin) / (surface.yMax - surface.yMin) * Double(height - 1)).rounded())
-            guard x.isFinite, y.isFinite, (0..<width).contains(column), (0..<height).contains(row) else { return nil }
-            return (row, column)
+            // Rounded in Double first: a diverging path's 1e300 is outside the map and must not reach Int().
+            let u = ((x - surface.xMin) / (surface.xMax - surface.xMin) * Double(width - 1)).rounded()
+            let v = ((y - surface.yMin) / (surface.yMax - surface.yMin) * Double(height - 1)).rounded()
+            guard u.isFinite, v.isFinite, u >= 0, u <= Double(width - 1), v >= 0, v <= Double(height - 1) else { return nil }
+            return (height - 1 - Int(v), Int(u))
         }
         for minimum in surface.minima where minimum.count == 2 {
             if let (row, column) = cell(minimum[0], minimum[1]) { grid[row][column] = "★" }
@@ -119,5 +126,11 @@ enum PlotRenderer {
         lines.append(style.dim("  x ∈ [\(NumberFormat.axis(surface.xMin)), \(NumberFormat.axis(surface.xMax))], y ∈ [\(NumberFormat.axis(surface.yMin)), \(NumberFormat.axis(surface.yMax))]; ★ minimum; darker is higher"))
         lines.append(legend(runs.map(\.name), style: style, labelWidth: 0))
         return lines.joined(separator: "\n")
+    }
+
+    /// `count` indices spread evenly over `0..<source`, ends included, each the nearest grid index.
+    static func nearest(_ count: Int, of source: Int) -> [Int] {
+        guard count > 1 else { return [0] }
+        return (0..<count).map { Int((Double($0) * Double(source - 1) / Double(count - 1)).rounded()) }
     }
 }
