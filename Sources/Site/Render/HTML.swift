@@ -1,7 +1,7 @@
 /// Escaping for text placed in HTML, so lesson and output text can never inject markup.
-enum HTML {
+public enum HTML {
     /// Escapes `&`, `<`, `>` and `"` for element content and double-quoted attributes.
-    static func escape(_ text: String) -> String {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
