@@ -25,6 +25,7 @@ enum CellHTML {
         if showsCode {
             html += "<pre class=\"code\">"
             if cell.norun { html += "<span class=\"badge\">not run</span>" }
+            if let badge = gradingBadge(cell) { html += "<span class=\"badge grading\">\(HTML.escape(badge))</span>" }
             html += "<code class=\"language-swift\">\(SwiftHighlighter.html(trimmed(cell.source)))</code></pre>"
         }
         if !outputs.isEmpty {
@@ -53,6 +54,15 @@ enum CellHTML {
             html += "<p class=\"error-note\">note: \(HTML.escape(note.message)) <code>\(HTML.escape("\(note.file):\(note.line):\(note.column)"))</code></p>"
         }
         return html + "</div>"
+    }
+
+    /// What a grading cell is, so readers can tell an exercise and its tests from ordinary cells.
+    static func gradingBadge(_ cell: Cell) -> String? {
+        if let exercise = cell.exercise { return "exercise \(exercise)" }
+        if let test = cell.test {
+            return "test of \(test), \(cell.points) point\(cell.points == 1 ? "" : "s")"
+        }
+        return nil
     }
 
     private static func trimmed(_ source: String) -> String {

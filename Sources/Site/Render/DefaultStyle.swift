@@ -69,9 +69,11 @@ extension DefaultTheme {
         .tok-com { color: var(--tok-com); font-style: italic; } .tok-type { color: var(--tok-type); } .tok-id { color: var(--tok-id); }
         .output-table { overflow-x: auto; padding: 0.4rem 1rem; }
         .output-table table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
-        .output-table caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
+        .output-table caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; white-space: nowrap; }
         .output-table th, .output-table td { padding: 0.2rem 0.7rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
         .output-table thead th { border-bottom: 2px solid var(--axis); }
+        .output-table thead th:not(:first-child) { text-align: right; }
+        .cell .badge.grading { color: var(--accent, var(--muted)); font-weight: 600; }
         .output-table .num { text-align: right; font-family: var(--mono); }
         .output-table .best { background: var(--best-bg); color: var(--best-fg); }
         .output-table .best strong::after { content: " ★"; font-size: 0.8em; }
