@@ -70,7 +70,7 @@ enum FeedbackHTML {
         if !cell.hide { html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(code))</code></pre>" }
         let outputs = result?.outputs ?? []
         if !outputs.isEmpty {
-            html += "<div class=\"outputs\">" + outputs.map { OutputHTML.html(OutputRecord($0)) }.joined() + "</div>"
+            html += "<div class=\"outputs\">" + outputs.map(OutputHTML.html).joined() + "</div>"
         }
         if let test {
             html += verdict(test, showMessage: true)

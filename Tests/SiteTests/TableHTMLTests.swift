@@ -1,11 +1,12 @@
 import Foundation
 import Testing
+import Snippets
 @testable import Site
 
 /// Tables as HTML: header, numbers right-aligned, the best value of each row marked.
 @Suite struct TableHTMLTests {
     @Test func marksTheGivenBestCellOfEachRow() {
-        let table = TableRecord(title: "sweep", columns: ["step", "GD", "Adam"],
+        let table = TableOutput(title: "sweep", columns: ["step", "GD", "Adam"],
                                 rows: [[.int(0), .number(1.5), .number(2.5)], [.int(1), .number(0.75), .number(0.5)]],
                                 best: [1, 2], footnotes: ["GD: stopped"])
         let html = OutputHTML.table(table)
@@ -21,7 +22,7 @@ import Testing
     }
 
     @Test func escapesText() {
-        let table = TableRecord(title: "<b>", columns: ["a&b"], rows: [[.text("<script>")]], best: [nil], footnotes: [])
+        let table = TableOutput(title: "<b>", columns: ["a&b"], rows: [[.text("<script>")]], best: [nil], footnotes: [])
         let html = OutputHTML.table(table)
         #expect(!html.contains("<script>"))
         #expect(html.contains("&lt;script&gt;") && html.contains("a&amp;b") && html.contains("&lt;b&gt;"))
@@ -29,10 +30,10 @@ import Testing
 
     /// The loss table of a comparison marks the lowest loss of each row, found here by hand.
     @Test func comparisonTableMarksLowestLossPerRow() {
-        let runs = RunsRecord(title: "bowl", kind: "minimize", runs: [
-            .init(name: "A", loss: [4, 2, 1.5, 1.2]),
-            .init(name: "B", loss: [4, 3, 1, 0.5]),
-            .init(name: "C", loss: [4, 1, .infinity, .nan]),
+        let runs = RunsOutput(title: "bowl", kind: .minimize, runs: [
+            RunSeries(name: "A", loss: [4, 2, 1.5, 1.2]),
+            RunSeries(name: "B", loss: [4, 3, 1, 0.5]),
+            RunSeries(name: "C", loss: [4, 1, .infinity, .nan]),
         ])
         let table = runs.lossTable()
         #expect(table.columns == ["step", "A", "B", "C"])
@@ -47,10 +48,10 @@ import Testing
     }
 
     @Test func longRunsShowTenRowsAndTheLast() {
-        let runs = RunsRecord(title: "long", kind: "fit", runs: [.init(name: "A", loss: (1...45).map { 1 / Double($0) })])
+        let runs = RunsOutput(title: "long", kind: .fit, runs: [RunSeries(name: "A", loss: (1...45).map { 1 / Double($0) })])
         let table = runs.lossTable()
         // Fit epochs 1...45: ten evenly spaced from 1 (step 4.4, rounded) and the last.
-        #expect(table.rows.map { $0.first } == [1, 5, 10, 14, 19, 23, 27, 32, 36, 41, 45].map { TableRecord.Value.int($0) })
+        #expect(table.rows.map { $0.first } == [1, 5, 10, 14, 19, 23, 27, 32, 36, 41, 45].map { TableCell.int($0) })
         #expect(table.best.allSatisfy { $0 == nil }, "a single run has nothing to compare")
     }
 

@@ -1,9 +1,9 @@
 import Snippets
 
-/// A cell's result in a form that can be cached on disk and rendered: a `Codable` mirror of `CellResult`.
+/// A cell's result in a form that can be cached on disk and rendered.
 ///
-/// The Snippets result types are not `Codable`, and the page renderer must draw fresh and cached
-/// results alike, so both are converted to this one model before rendering.
+/// The outputs are Snippets' own (`Codable`) values; the status, the error and the fence lines
+/// are kept in a form that survives prose edits, so fresh and cached results render alike.
 public struct CellRecord: Codable, Sendable, Equatable {
     public enum Status: String, Codable, Sendable { case ok, error, skipped }
 
@@ -12,7 +12,7 @@ public struct CellRecord: Codable, Sendable, Equatable {
     /// 1-based line of the cell's opening fence when it ran.
     public var line: Int
     public var status: Status
-    public var outputs: [OutputRecord]
+    public var outputs: [Output]
     public var error: DiagnosticRecord?
     /// True for a `raises` cell whose error was expected.
     public var expectedError: Bool
@@ -20,7 +20,7 @@ public struct CellRecord: Codable, Sendable, Equatable {
     /// diagnostics along when prose above them grows or shrinks.
     public var fenceLines: [Int]
 
-    public init(index: Int, line: Int, status: Status, outputs: [OutputRecord], error: DiagnosticRecord?,
+    public init(index: Int, line: Int, status: Status, outputs: [Output], error: DiagnosticRecord?,
                 expectedError: Bool, fenceLines: [Int]) {
         self.index = index
         self.line = line
@@ -33,7 +33,7 @@ public struct CellRecord: Codable, Sendable, Equatable {
 
     init(_ result: CellResult, fenceLines: [Int]) {
         self.init(index: result.index, line: result.line, status: Status(rawValue: result.status.rawValue) ?? .error,
-                  outputs: result.outputs.map(OutputRecord.init), error: result.error.map(DiagnosticRecord.init),
+                  outputs: result.outputs, error: result.error.map(DiagnosticRecord.init),
                   expectedError: result.expectedError, fenceLines: fenceLines)
     }
 

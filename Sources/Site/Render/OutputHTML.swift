@@ -1,9 +1,10 @@
 import Foundation
+import Snippets
 
 /// Cell outputs as HTML: text in `<pre>`, tables as `<table>` with the best value marked, plots as SVG.
 public enum OutputHTML {
     /// The HTML of one output.
-    public static func html(_ output: OutputRecord) -> String {
+    public static func html(_ output: Output) -> String {
         switch output {
         case let .text(text):
             return "<pre class=\"output output-text\">\(HTML.escape(text))</pre>"
@@ -18,12 +19,12 @@ public enum OutputHTML {
     }
 
     /// A comparison: its loss table(s), the loss curves, and for a 2-D minimization the contour map.
-    static func runs(_ runs: RunsRecord) -> String {
+    static func runs(_ runs: RunsOutput) -> String {
         var parts = [table(runs.lossTable())]
         if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
             parts.append(table(runs.lossTable(validation: true)))
         }
-        let offset = runs.isMinimize ? 0 : 1
+        let offset = runs.kind == .minimize ? 0 : 1
         let curves = runs.runs.map { run in
             LinePlot.Curve(name: run.name, x: run.loss.indices.map { Double($0 + offset) }, y: run.loss)
         }
@@ -43,7 +44,7 @@ public enum OutputHTML {
     }
 
     /// A table: header row, numbers right-aligned, each row's best cell `class="best"` with a visible mark.
-    public static func table(_ table: TableRecord) -> String {
+    public static func table(_ table: TableOutput) -> String {
         var html = "<div class=\"output output-table\"><table>"
         if let title = table.title { html += "<caption>\(HTML.escape(title))</caption>" }
         html += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"

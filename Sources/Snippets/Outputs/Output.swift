@@ -1,8 +1,9 @@
 /// What a cell shows: printed text, a table, a comparison of runs, or a plot.
 ///
 /// Outputs are structured, not text, so the terminal, JSON and (later) HTML
-/// renderers each draw them their own way from the same data.
-public enum Output: Sendable {
+/// renderers each draw them their own way from the same data. They are `Codable` so the site
+/// can cache them on disk as they are.
+public enum Output: Sendable, Codable, Equatable {
     case text(String)
     case table(TableOutput)
     case runs(RunsOutput)
@@ -19,7 +20,7 @@ public enum Output: Sendable {
 }
 
 /// A table made by `table(columns:rows:)` or derived from a comparison.
-public struct TableOutput: Sendable, Equatable {
+public struct TableOutput: Sendable, Codable, Equatable {
     public var title: String?
     public var columns: [String]
     public var rows: [[TableCell]]
@@ -38,15 +39,15 @@ public struct TableOutput: Sendable, Equatable {
 }
 
 /// One table cell: numbers stay numbers so JSON keeps full precision.
-public enum TableCell: Sendable, Equatable {
+public enum TableCell: Sendable, Codable, Equatable {
     case int(Int)
     case number(Double)
     case text(String)
 }
 
 /// The runs of a `minimize` or `fit` comparison, every step of each.
-public struct RunsOutput: Sendable {
-    public enum Kind: String, Sendable { case minimize, fit }
+public struct RunsOutput: Sendable, Codable, Equatable {
+    public enum Kind: String, Sendable, Codable { case minimize, fit }
 
     public var title: String
     public var kind: Kind
@@ -63,7 +64,7 @@ public struct RunsOutput: Sendable {
 }
 
 /// One optimizer's run.
-public struct RunSeries: Sendable {
+public struct RunSeries: Sendable, Codable, Equatable {
     public var name: String
     /// Minimize: the value at each iterate, index 0 the start. Fit: the training loss per epoch.
     public var loss: [Double]
@@ -86,7 +87,7 @@ public struct RunSeries: Sendable {
 }
 
 /// A function of two variables sampled on a regular grid: `values[row][column]`, row 0 at `yMin`.
-public struct Surface: Sendable {
+public struct Surface: Sendable, Codable, Equatable {
     public var xMin: Double, xMax: Double, yMin: Double, yMax: Double
     public var values: [[Double]]
     public var minima: [[Double]]
@@ -102,7 +103,7 @@ public struct Surface: Sendable {
 }
 
 /// A line plot made by `plot(...)`.
-public struct PlotOutput: Sendable {
+public struct PlotOutput: Sendable, Codable, Equatable {
     public var title: String?
     public var series: [PlotSeries]
     public var xLabel: String
@@ -118,7 +119,7 @@ public struct PlotOutput: Sendable {
     }
 }
 
-public struct PlotSeries: Sendable {
+public struct PlotSeries: Sendable, Codable, Equatable {
     public var name: String
     public var x: [Double]
     public var y: [Double]

@@ -1,13 +1,15 @@
 /// The loss table a comparison shows: selected steps as rows, one column per optimizer.
+///
+/// The terminal, the site and the feedback pages all draw this one table.
 extension RunsOutput {
     /// The number of steps (minimize) or epochs (fit) of the longest run.
-    var length: Int {
+    public var length: Int {
         let longest = runs.map(\.loss.count).max() ?? 0
         return kind == .minimize ? max(0, longest - 1) : longest
     }
 
     /// Every step when there are at most 20, else about ten evenly spaced plus the last.
-    var displayedSteps: [Int] {
+    public var displayedSteps: [Int] {
         let n = length
         let first = kind == .minimize ? 0 : 1
         guard n > 0 else { return kind == .minimize && runs.contains(where: { !$0.loss.isEmpty }) ? [0] : [] }
@@ -21,10 +23,10 @@ extension RunsOutput {
         return steps
     }
 
-    private var unit: String { kind == .minimize ? "step" : "epoch" }
+    public var unit: String { kind == .minimize ? "step" : "epoch" }
 
     /// The training-loss table, or with `validation` the validation-loss table of a fit.
-    func lossTable(validation: Bool = false) -> TableOutput {
+    public func lossTable(validation: Bool = false) -> TableOutput {
         let series = runs.map { validation ? $0.validationLoss : $0.loss }
         var rows: [[TableCell]] = []
         var best: [Int?] = []
