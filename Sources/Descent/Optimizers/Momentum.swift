@@ -31,16 +31,11 @@ public struct Momentum: Optimizing {
         self.lr = lr
         self.mu = mu
         self.form = form
-        var call = CallDescription("Momentum")
-        call.add("lr", lr, default: 0.01)
-        call.add("mu", mu, default: 0.9)
-        call.add("form", form, default: .classic)
-        self.name = call.text
+        self.name = MomentumKernel.name("Momentum", lr: lr, mu: mu, form: form)
     }
 
     public func validate() throws {
-        try Check.learningRate(lr)
-        try require(mu >= 0 && mu <= 1, "mu", mu, "a value in [0, 1]")
+        try MomentumKernel.validate(lr: lr, mu: mu)
     }
 
     /// The velocity ϑ of parameter `index`, or nil before the first step; lessons plot it.
@@ -58,6 +53,21 @@ public struct Momentum: Optimizing {
 
 /// The momentum update shared by `Momentum` and `Nesterov`, which differ only in where the gradient is taken.
 enum MomentumKernel {
+    /// The call as a lesson writes it, with only the non-default arguments: both types share labels and defaults.
+    static func name(_ type: String, lr: Double, mu: Double, form: MomentumForm) -> String {
+        var call = CallDescription(type)
+        call.add("lr", lr, default: 0.01)
+        call.add("mu", mu, default: 0.9)
+        call.add("form", form, default: .classic)
+        return call.text
+    }
+
+    /// The hyper-parameter checks both types share: a valid learning rate and μ in [0, 1].
+    static func validate(lr: Double, mu: Double) throws {
+        try Check.learningRate(lr)
+        try require(mu >= 0 && mu <= 1, "mu", mu, "a value in [0, 1]")
+    }
+
     static func make(form: MomentumForm, lr: Double, mu: Double) -> ParameterSlots.Kernel {
         switch form {
         case .classic:
@@ -120,16 +130,11 @@ public struct Nesterov: Optimizing {
         self.lr = lr
         self.mu = mu
         self.form = form
-        var call = CallDescription("Nesterov")
-        call.add("lr", lr, default: 0.01)
-        call.add("mu", mu, default: 0.9)
-        call.add("form", form, default: .classic)
-        self.name = call.text
+        self.name = MomentumKernel.name("Nesterov", lr: lr, mu: mu, form: form)
     }
 
     public func validate() throws {
-        try Check.learningRate(lr)
-        try require(mu >= 0 && mu <= 1, "mu", mu, "a value in [0, 1]")
+        try MomentumKernel.validate(lr: lr, mu: mu)
     }
 
     /// The look-ahead point θ + μϑ (θ itself before the first step).
