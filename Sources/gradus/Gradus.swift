@@ -6,6 +6,6 @@ struct Gradus: ParsableCommand {
         commandName: "gradus",
         abstract: "Run and check the course's lessons.",
         subcommands: [Run.self, Bench.self, Build.self, ReleaseCommand.self, CheckCommand.self, GradeCommand.self, GradeWorker.self,
-                      ExportCommand.self, ImportCommand.self, InitCommand.self, NewCommand.self]
+                      ExportCommand.self, ImportCommand.self, InitCommand.self, NewCommand.self, ServeCommand.self]
     )
 }
