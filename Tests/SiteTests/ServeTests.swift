@@ -173,6 +173,8 @@ import Testing
         let before = watcher.snapshot()
         #expect(Set(before.keys) == [lessons + "/course.yml", lessons + "/01-a.md", lessons + "/theme/style.css"])
 
+        // File times tick with the kernel clock (a few ms): let one tick pass, as between real saves.
+        Thread.sleep(forTimeInterval: 0.05)
         try folder.write("# B\n", to: "lessons/01-a.md")  // same size: the time tells
         try folder.write("<html>{{content}}</html>", to: "lessons/theme/page.html")
         try folder.write("swap", to: "lessons/.01-a.md.swp")
