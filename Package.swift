@@ -8,6 +8,8 @@ let package = Package(
     name: "Gradus",
     products: [
         .library(name: "Descent", targets: ["Descent"]),
+        // What a lesson shows (tables, plots, comparisons) and `show`/`table`/`plot` for exported scripts.
+        .library(name: "Outputs", targets: ["Outputs"]),
         .executable(name: "gradus", targets: ["gradus"]),
     ],
     dependencies: [
@@ -23,6 +25,8 @@ let package = Package(
             resources: [.copy("Resources/Datasets")],
             swiftSettings: fastMath
         ),
+        // Structured outputs and their text rendering, shared by the interpreter, the site and exported scripts.
+        .target(name: "Outputs", dependencies: ["Descent"]),
         // Debian's libcmark, the only Markdown parser.
         .systemLibrary(
             name: "CCmark",
@@ -38,7 +42,7 @@ let package = Package(
         .target(
             name: "Snippets",
             dependencies: [
-                "Descent", "Lessons",
+                "Descent", "Lessons", "Outputs",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "SwiftOperators", package: "swift-syntax"),
@@ -84,7 +88,7 @@ let package = Package(
             resources: [.copy("Fixtures")]
         ),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
-        .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent"], exclude: ["Cases"]),
+        .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent", "Outputs"], exclude: ["Cases"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "Snippets"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Lessons", "Snippets"], exclude: ["Fixtures"]),
         // The shipped course: it builds, its released copy builds, and a batch of submissions grades.

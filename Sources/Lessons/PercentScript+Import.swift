@@ -43,7 +43,14 @@ extension PercentScript {
             body += Array(repeating: "", count: header.blank)
             gap -= header.blank
             output.append(header.fence + "swift" + header.rest)
-            output += body.map(unescape)
+            var code = body.map(unescape)
+            if header.show {
+                guard let unwrapped = ShowCalls.unwrap(code.joined(separator: "\n")) else {
+                    throw .error("a show( call in this [show] cell is not closed", at: location(headerIndex))
+                }
+                code = unwrapped.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            }
+            output += code
             output.append(header.close ?? header.fence)
         }
         output += Array(repeating: "", count: gap)
@@ -56,6 +63,8 @@ extension PercentScript {
         var fence = "```"
         var close: String?
         var blank = 0
+        /// Export wrapped the cell's displayed values in `show(...)`.
+        var show = false
         var rest = ""
 
         init(_ line: String, at location: SourceLocation) throws(LessonDiagnostic) {
@@ -71,8 +80,10 @@ extension PercentScript {
                     close = String(tag.dropFirst(6))
                 } else if tag.hasPrefix("blank="), let count = Int(tag.dropFirst(6)), count >= 0 {
                     blank = count
+                } else if tag == "show" {
+                    show = true
                 } else {
-                    throw .error("unknown cell header tag '[\(tag)]': expected [markdown], [fence=```], [close=```] or [blank=N]",
+                    throw .error("unknown cell header tag '[\(tag)]': expected [markdown], [fence=```], [close=```], [blank=N] or [show]",
                                  at: location)
                 }
             }

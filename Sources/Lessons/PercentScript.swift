@@ -12,24 +12,46 @@
 /// - Bracketed tags after `// %%` record what the default does not: `[fence=~~~]` (the opening
 ///   fence when it is not three backticks), `[close=````]` (a closing fence that differs from the
 ///   opening one) and `[blank=N]` (blank lines that end the code, before its closing fence).
+/// - `[show]` marks a cell whose displayed values export wrapped in `show(...)` (see `ShowCalls`),
+///   so the script prints what the page shows; import takes the wrappers away again.
 /// - A line that would read as a cell header is escaped: `// %%` becomes `//\ %%`, and every
 ///   existing run of backslashes there gains one more; import removes exactly one.
 ///
 /// Line endings follow the lesson: a file whose every line ends in CRLF gives a CRLF script.
 public enum PercentScript {
+    /// Finds the values a cell displays: UTF-8 ranges of its code to wrap in `show(...)`.
+    ///
+    /// Knowing what a cell displays takes a Swift parser, which this target does not have;
+    /// the interpreter's target provides one.
+    public typealias DisplayFinder = (_ code: String) -> [Range<Int>]
+
     /// The script for lesson text. Always turns back into `source` under `lesson(fromScript:)`.
-    public static func script(fromLesson source: String, path: String = "lesson.md") -> String {
+    public static func script(fromLesson source: String, path: String = "lesson.md", displays: DisplayFinder? = nil) -> String {
         let lesson = Lesson.parse(source: source, path: path)
-        let script = render(source, lesson: lesson, cellsAllowed: true)
         // A pathological file (say, CRLF everywhere but a closing fence) could confuse the line
         // ending detection; prose-only output is lossless there, so fall back rather than lose bytes.
-        if let back = try? self.lesson(fromScript: script), back.utf8.elementsEqual(source.utf8) { return script }
-        return render(source, lesson: lesson, cellsAllowed: false)
+        let attempts: [DisplayFinder?] = displays == nil ? [nil] : [displays, nil]
+        for finder in attempts {
+            let script = render(source, lesson: lesson, cellsAllowed: true, displays: finder)
+            if let back = try? self.lesson(fromScript: script), back.utf8.elementsEqual(source.utf8) { return script }
+        }
+        return render(source, lesson: lesson, cellsAllowed: false, displays: nil)
+    }
+
+    /// A script whose Swift cells went through `transform` (the code and its cell) after `displays`.
+    ///
+    /// For `gradus export --package`: the code becomes compiled Swift, so the script no longer
+    /// imports back to the lesson and no round trip is checked.
+    public static func transformedScript(fromLesson source: String, path: String = "lesson.md", displays: DisplayFinder?,
+                                         transform: (_ code: String, _ cell: Cell) -> String) -> String {
+        withoutActuallyEscaping(transform) { transform in
+            render(source, lesson: Lesson.parse(source: source, path: path), cellsAllowed: true, displays: displays, transform: transform)
+        }
     }
 
     /// The script for a parsed lesson, from its original text.
-    public static func script(from lesson: Lesson) -> String {
-        script(fromLesson: lesson.source, path: lesson.path)
+    public static func script(from lesson: Lesson, displays: DisplayFinder? = nil) -> String {
+        script(fromLesson: lesson.source, path: lesson.path, displays: displays)
     }
 
     // MARK: Export
@@ -41,14 +63,20 @@ public enum PercentScript {
         var body: [String]
     }
 
-    static func render(_ source: String, lesson: Lesson, cellsAllowed: Bool) -> String {
+    static func render(_ source: String, lesson: Lesson, cellsAllowed: Bool, displays: DisplayFinder?,
+                       transform: ((String, Cell) -> String)? = nil) -> String {
         let file = LineFile(source)
         let lines = file.lines
         let frontMatterEnd = min(lesson.frontMatter.lines?.upperBound ?? 0, lines.count)
         var cells: [Int: (close: Int, header: String, body: [String])] = [:]
         if cellsAllowed {
             for segment in lesson.segments {
-                guard case .cell(let cell) = segment, let found = codeCell(cell, lines: lines) else { continue }
+                guard case .cell(let cell) = segment, var found = codeCell(cell, lines: lines) else { continue }
+                if let displays { found = showingDisplays(found, displays) }
+                if let transform {
+                    let code = transform(found.body.joined(separator: "\n"), cell)
+                    found.body = code.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                }
                 cells[cell.fenceRange.start.line - 1] = found
             }
         }
@@ -118,6 +146,26 @@ public enum PercentScript {
         if closing != fence { header += " [close=\(closing)]" }
         if blanks > 0 { header += " [blank=\(blanks)]" }
         return (close, header + rest, body)
+    }
+
+    /// The cell with its displayed values wrapped in `show(...)` and tagged `[show]`, when there are any.
+    static func showingDisplays(_ cell: (close: Int, header: String, body: [String]), _ displays: DisplayFinder)
+        -> (close: Int, header: String, body: [String]) {
+        let code = cell.body.joined(separator: "\n")
+        // A cell with its own show( calls stays as written: import could not tell them from ours.
+        guard !ShowCalls.hasStatementCall(code) else { return cell }
+        let ranges = displays(code)
+        guard !ranges.isEmpty else { return cell }
+        let wrapped = ShowCalls.wrap(code, ranges).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard wrapped.count == cell.body.count else { return cell }
+        let attributes = cell.header.dropFirst(5)
+        var tags = ""
+        var rest = Substring(attributes)
+        while rest.hasPrefix(" ["), let end = rest.firstIndex(of: "]") {
+            tags += rest[..<rest.index(after: end)]
+            rest = rest[rest.index(after: end)...]
+        }
+        return (cell.close, "// %%" + tags + " [show]" + rest, wrapped)
     }
 
     static func comment(_ line: String) -> String {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+@testable import Outputs
 @testable import Snippets
 
 /// Runs every lesson in Cases/ and checks each cell against the expectations in its comments.
@@ -42,7 +43,7 @@ import Testing
 
     static func shown(_ outputs: [Output]) -> [String] {
         outputs.flatMap { output -> [String] in
-            TextRenderer.render(output, style: Style(color: false)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            OutputText.render(output, style: Style(color: false)).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         }
     }
 

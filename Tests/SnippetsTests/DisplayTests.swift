@@ -1,6 +1,7 @@
 import Descent
 import Foundation
 import Testing
+@testable import Outputs
 @testable import Snippets
 
 /// Comparisons shown mid-cell, and the contour surface: its finer grid, its clamped window, its terminal rendering.
@@ -63,12 +64,12 @@ import Testing
 
     @Test func windowWidensToShowAPathWithAMargin() {
         // The path reaches −3 in the window [−2, 2]: the span [−3, 2] plus 5% of 5 on each side.
-        let (low, high) = BuiltinRegistry.widened(-2, 2, toShow: [-3, 1])
+        let (low, high) = Surface.widened(-2, 2, toShow: [-3, 1])
         #expect(Swift.abs(low - -3.25) < 1e-12 && Swift.abs(high - 2.25) < 1e-12)
         // Far outside on one side: clamped to one width (4) beyond it; the margin is 5% of the clamped span 8.
-        let (far1, far2) = BuiltinRegistry.widened(-2, 2, toShow: [1e8])
+        let (far1, far2) = Surface.widened(-2, 2, toShow: [1e8])
         #expect(Swift.abs(far1 - -2.4) < 1e-12 && far2 == 6)
-        let inside = BuiltinRegistry.widened(-2, 2, toShow: [0, 1])
+        let inside = Surface.widened(-2, 2, toShow: [0, 1])
         #expect(inside.0 == -2 && inside.1 == 2)
     }
 

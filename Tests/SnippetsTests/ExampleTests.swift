@@ -1,5 +1,6 @@
 import Descent
 import Testing
+@testable import Outputs
 @testable import Snippets
 
 /// The four examples run verbatim and give the same bits as the same code compiled against Descent.
@@ -50,7 +51,7 @@ import Testing
         #expect(table.columns == ["step"] + shown.runs.map(\.name))
         #expect(table.best.last == 3)
         #expect(shown.surface != nil)
-        let text = TextRenderer.render(.runs(shown), style: Style(color: false))
+        let text = OutputText.render(.runs(shown), style: Style(color: false))
         #expect(text.contains("★"))
         #expect(cell.outputs.count == 1)
     }
@@ -169,7 +170,7 @@ import Testing
         let compiled = try minimize(Rosenbrock(), from: [-1.5, 2.0], steps: 40) { GD(lr: 0.01) }
         let diverged = try #require(compiled.runs.first?.divergedAt)
         #expect(shown.runs[0].divergedAt == diverged)
-        let text = TextRenderer.render(.runs(shown), style: Style(color: false))
+        let text = OutputText.render(.runs(shown), style: Style(color: false))
         #expect(text.contains("diverged at step \(diverged)"))
         #expect(!text.contains("nan"))
     }

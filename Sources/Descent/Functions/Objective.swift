@@ -22,4 +22,17 @@ extension Objective {
     public var minima: [[Double]] { [] }
     /// The value alone.
     public func value(at point: Tensor) throws -> Double { try valueAndGradient(at: point).value }
+    /// The gradient alone, as a lesson asks for it: `Booth().gradient(at: [1, 3])`.
+    public func gradient(at point: Tensor) throws -> Tensor { try valueAndGradient(at: point).gradient }
+    public func gradient(at point: [Double]) throws -> Tensor { try gradient(at: Tensor(point)) }
+    /// The exact Hessian, for a function known to have one: throws rather than returning nil.
+    ///
+    /// `hessian(at:)` on a tensor returns nil for a function without a Hessian (Newton checks
+    /// that); a lesson asks for a specific function's Hessian and wants the matrix.
+    public func hessian(at point: [Double]) throws -> Tensor {
+        guard let hessian = try hessian(at: Tensor(point)) else {
+            throw DescentError.invalidArgument(name: "hessian", value: name, expected: "a function with an exact Hessian")
+        }
+        return hessian
+    }
 }

@@ -21,8 +21,8 @@ public struct Sequential: Layer, CustomStringConvertible {
     private var configurationError: DescentError?
 
     /// A model from a builder block, one layer per line.
-    public init(seed: Int = 0, @LayerBuilder _ build: () -> [any Layer]) {
-        self.init(seed: seed, layers: build())
+    public init(seed: Int = 0, @LayerBuilder _ build: () throws -> [any Layer]) rethrows {
+        self.init(seed: seed, layers: try build())
     }
 
     /// A model from an array of layers.

@@ -25,6 +25,16 @@ public protocol Optimizing: Sendable {
 
 extension Optimizing {
     public func gradientPoint(_ parameters: [Tensor]) throws -> [Tensor] { parameters }
+
+    /// The same optimizer under another name in tables and plots.
+    ///
+    /// A lesson names an optimizer as written (`Momentum(lr: 0.001, mu: 0.9, form: .classic)`),
+    /// while Descent's own name leaves out defaults; an exported lesson keeps the lesson's name this way.
+    public func named(_ name: String) -> Self {
+        var copy = self
+        copy.name = name
+        return copy
+    }
 }
 
 /// Builds a list of optimizers from a block with one optimizer per line.

@@ -73,13 +73,13 @@ extension Tensor {
         return Tensor(unchecked: shape, out)
     }
 
-    /// Applies `op` to every element.
+    /// Applies `op` to every element; rethrows, as `Array.map` does, so compiled lesson code may use `try` inside.
     @inlinable
-    public func map(_ op: (Double) -> Double) -> Tensor {
+    public func map(_ op: (Double) throws -> Double) rethrows -> Tensor {
         var out = [Double](repeating: 0, count: scalars.count)
-        scalars.withUnsafeBufferPointer { a in
-            out.withUnsafeMutableBufferPointer { o in
-                for i in 0..<o.count { o[i] = op(a[i]) }
+        try scalars.withUnsafeBufferPointer { a in
+            try out.withUnsafeMutableBufferPointer { o in
+                for i in 0..<o.count { o[i] = try op(a[i]) }
             }
         }
         return Tensor(unchecked: shape, out)

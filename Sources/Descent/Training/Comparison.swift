@@ -26,8 +26,8 @@ public struct Run: Sendable {
     public var stopReason: StopReason = .completed
     /// The step (minimize) or epoch (fit) at which the loss became NaN or infinite.
     public var divergedAt: Int?
-    /// `fit`: the trained model.
-    public var model: Sequential?
+    /// `fit`: the trained model; nil for `minimize`.
+    public var trainedModel: Sequential?
 
     public init(name: String) {
         self.name = name
@@ -39,6 +39,15 @@ public struct Run: Sendable {
     public var finalPoint: [Double] { points.last ?? [] }
     /// `fit`: the last validation loss, or NaN without a validation set.
     public var finalValidationLoss: Double { validationLoss.last ?? .nan }
+    /// `fit`: the trained model; throws for a run of `minimize`, which trains none.
+    public var model: Sequential {
+        get throws {
+            guard let trainedModel else {
+                throw DescentError.invalidArgument(name: "model", value: name, expected: "a run of fit (only fit trains a model)")
+            }
+            return trainedModel
+        }
+    }
     /// True when the run ended on NaN or infinity.
     public var diverged: Bool { divergedAt != nil }
 }

@@ -91,7 +91,7 @@ private struct TrainingSetup: Sendable {
             let norm = gradients.reduce(0) { $0 + $1.squaredNorm }.squareRoot()
             if let reason = monitor.check(step: 0, loss: value, gradientNorm: norm, validationLoss: nil) {
                 run.stopReason = reason
-                run.model = model
+                run.trainedModel = model
                 return run
             }
         }
@@ -129,7 +129,7 @@ private struct TrainingSetup: Sendable {
             }
         }
         model.parameters = parameters
-        run.model = model
+        run.trainedModel = model
         return run
     }
 

@@ -26,7 +26,7 @@ extension BuiltinRegistry {
         function("expectClose", ["_actual", "_expected", "tolerance?", "_message?"]) { args in
             let tolerance = try args.double("tolerance", default: 1e-8)
             let actual = try args.tensor("actual"), expected = try args.tensor("expected")
-            if let problem = Self.closeness(actual, expected, tolerance: tolerance) {
+            if let problem = Expectations.closeness(actual, expected, tolerance: tolerance) {
                 let prefix = args.has("message") ? try args.string("message") + ": " : ""
                 throw failure(prefix + problem)
             }
@@ -37,9 +37,8 @@ extension BuiltinRegistry {
         }
         function("expectLoss", ["_run", "below"]) { args in
             let bound = try args.double("below")
-            for (name, loss) in try Self.finalLosses(try args.value("run"), args) where !(loss < bound) {
-                let what = name.map { "the final loss of '\($0)'" } ?? "the loss"
-                throw failure(loss.isFinite ? "\(what) is \(loss), not below \(bound)" : "\(what) is \(loss) (the run diverged), not below \(bound)")
+            for (name, loss) in try Self.finalLosses(try args.value("run"), args) {
+                if let problem = Expectations.lossProblem(name: name, loss: loss, below: bound) { throw failure(problem) }
             }
             return .void
         }
@@ -55,30 +54,6 @@ extension BuiltinRegistry {
         return node.as(LabeledExprSyntax.self)?.expression.trimmedDescription ?? node.trimmedDescription
     }
 
-    /// Why `actual` is not within `tolerance·(1 + |expected|)` of `expected` element by element, or nil.
-    static func closeness(_ actual: Tensor, _ expected: Tensor, tolerance: Double) -> String? {
-        guard actual.shape == expected.shape else {
-            return "expected a value of shape \(Display.shape(expected.shape)), got shape \(Display.shape(actual.shape))"
-        }
-        for (offset, (a, e)) in zip(actual.scalars, expected.scalars).enumerated() {
-            let difference = Swift.abs(a - e)
-            if difference <= tolerance * (1 + Swift.abs(e)) { continue }
-            let place = expected.scalars.count == 1 ? "" : " at element \(Display.shape(index(offset, in: expected.shape)))"
-            return "expected \(e)\(place), got \(a) (difference \(difference), tolerance \(tolerance))"
-        }
-        return nil
-    }
-
-    private static func index(_ offset: Int, in shape: [Int]) -> [Int] {
-        var rest = offset
-        var result: [Int] = []
-        for size in shape.reversed() {
-            result.append(size > 0 ? rest % size : 0)
-            rest = size > 0 ? rest / size : 0
-        }
-        return result.reversed()
-    }
-
     /// Runs both optimizers from one start and fails at the first step where their iterates part.
     private static func sameTrajectory(_ args: Arguments) throws -> Value {
         let objectiveValue = try args.value("on")
@@ -92,19 +67,8 @@ extension BuiltinRegistry {
         limits.allowsParallelRuns = false
         let comparison = try limits.run { try minimize(objective, from: start, steps: steps, optimizers: [custom, reference]) }
         try Self.rethrowCallback(objectiveValue)
-        let mine = comparison.runs[0].points, theirs = comparison.runs[1].points
-        let referenceName = Self.written(args, "reference")
-        for step in 0..<max(mine.count, theirs.count) {
-            guard step < mine.count, step < theirs.count else {
-                let (stopped, other) = step < mine.count ? ("the reference", "yours") : ("your optimizer", "the reference")
-                throw failure("the trajectories part at step \(step) of \(steps): \(stopped) stopped (the loss became NaN or infinite) while \(other) went on")
-            }
-            let a = Tensor(mine[step]), b = Tensor(theirs[step])
-            if Self.closeness(a, b, tolerance: tolerance) != nil || a.scalars.contains(where: \.isNaN) != b.scalars.contains(where: \.isNaN) {
-                let difference = zip(a.scalars, b.scalars).map { Swift.abs($0 - $1) }.max() ?? .nan
-                throw failure("the trajectories part at step \(step) of \(steps): your optimizer reached \(Display.description(of: .tensor(a))), "
-                    + "\(referenceName) reached \(Display.description(of: .tensor(b))) (difference \(difference), tolerance \(tolerance))")
-            }
+        if let problem = Expectations.trajectoryMismatch(comparison, steps: steps, tolerance: tolerance, referenceName: Self.written(args, "reference")) {
+            throw failure(problem)
         }
         return .void
     }

@@ -1,8 +1,17 @@
+import Outputs
 import Descent
 
 extension BuiltinRegistry {
-    /// `table(columns:rows:)` and `plot(...)`: values that display as structured outputs.
+    /// `table(columns:rows:)` and `plot(...)`: values that display as structured outputs; `show(_:)` displays one now.
     func registerOutput() {
+        // IPython's display(): shows a value where it is called, not only as a cell's last value.
+        // An exported script writes each displayed value as show(...), and it must mean the same here.
+        function("show", ["_value"]) { args in
+            let value = try args.value("value")
+            args.interpreter.flushPrinted()
+            args.interpreter.outputs += self.display(value)
+            return .void
+        }
         function("table", ["columns", "rows", "title?"]) { args in
             let columns = try args.array("columns").map { value -> String in
                 guard case let .string(name) = value else { throw args.fail("columns", "an array of Strings") }
@@ -25,10 +34,11 @@ extension BuiltinRegistry {
         }
         function("plot", ["_y", "title?", "logScale?"]) { args in
             if case let .dictionary(entries) = try args.value("y") {
+                // Sorted by name, as a compiled script must: a Swift dictionary has no order.
                 let series = try entries.pairs.map { key, value -> PlotSeries in
                     let y = try BuiltinConversions.doubles(from: value)
                     return PlotSeries(name: Display.description(of: key), x: y.indices.map(Double.init), y: y)
-                }
+                }.sorted { $0.name < $1.name }
                 return try self.plot(args, series, xLabel: "index")
             }
             let y = try args.doubles("y")
@@ -46,10 +56,8 @@ extension BuiltinRegistry {
 
     private func plot(_ args: Arguments, _ series: [PlotSeries], xLabel: String) throws -> Value {
         let title = args.has("title") ? try args.string("title") : nil
-        let values = series.flatMap(\.y).filter { $0.isFinite && $0 > 0 }
-        let automatic = series.flatMap(\.y).allSatisfy { !$0.isFinite || $0 > 0 } && (values.max() ?? 1) / (values.min() ?? 1) > 100
-        let logScale = try args.bool("logScale", default: automatic)
-        return .output(.plot(PlotOutput(title: title, series: series, xLabel: xLabel, yLabel: "y", logScale: logScale)))
+        let logScale = args.has("logScale") ? try args.bool("logScale", default: false) : nil
+        return .output(.plot(PlotOutput.automatic(series, title: title, xLabel: xLabel, logScale: logScale)))
     }
 
     static func cell(_ value: Value) -> TableCell {

@@ -1,4 +1,5 @@
 import Descent
+import Outputs
 
 /// A comparison with the contour grid its display needs, computed while the cell's limits apply.
 struct ComparisonValue: @unchecked Sendable {
@@ -22,7 +23,7 @@ extension BuiltinRegistry {
                 try minimize(objective, from: start, steps: steps, schedule: schedule, stop: stop, optimizers: optimizers)
             }
             try Self.rethrowCallback(objectiveValue)
-            let surface = start.count == 2 ? try Self.surface(of: objective, showing: comparison.runs.flatMap(\.points)) : nil
+            let surface = start.count == 2 ? try Surface.sampling(objective, showing: comparison.runs.flatMap(\.points)) : nil
             try Self.rethrowCallback(objectiveValue)
             return Self.wrap(ComparisonValue(comparison: comparison, surface: surface))
         }
@@ -46,7 +47,7 @@ extension BuiltinRegistry {
         }
         displayer(of: "Comparison") { value in
             guard case let .native(native) = value, let boxed = native.payload as? ComparisonValue else { return [] }
-            return [.runs(Self.runsOutput(boxed))]
+            return [.runs(RunsOutput(boxed.comparison, surface: boxed.surface))]
         }
         registerResults()
     }
@@ -87,51 +88,6 @@ extension BuiltinRegistry {
                 args.fail("stop", $0)
             }
         }
-    }
-
-    /// Grid points across and down the contour map: fine enough for the site to draw smooth contours.
-    static let surfaceColumns = 101, surfaceRows = 81
-
-    /// The objective on a 101 × 81 grid over its plotting window, widened to show the paths, for the contour map.
-    ///
-    /// The window grows to include every finite point of every path, but by at
-    /// most its own width (height) on each side, 3× in all: a run that diverges
-    /// to 1e8 would otherwise shrink the interesting region to a single cell.
-    static func surface(of objective: any Objective, showing points: [[Double]]) throws -> Surface? {
-        guard let window = objective.plotBounds else { return nil }
-        let xs = points.compactMap { $0.count == 2 && $0[0].isFinite ? $0[0] : nil }
-        let ys = points.compactMap { $0.count == 2 && $0[1].isFinite ? $0[1] : nil }
-        let (xMin, xMax) = widened(window.xMin, window.xMax, toShow: xs)
-        let (yMin, yMax) = widened(window.yMin, window.yMax, toShow: ys)
-        guard xMax - xMin < 1e6, yMax - yMin < 1e6, xMax > xMin, yMax > yMin else { return nil }
-        var values: [[Double]] = []
-        for row in 0..<surfaceRows {
-            try ExecutionLimits.check()
-            let y = yMin + (yMax - yMin) * Double(row) / Double(surfaceRows - 1)
-            values.append(try (0..<surfaceColumns).map { column in
-                let x = xMin + (xMax - xMin) * Double(column) / Double(surfaceColumns - 1)
-                return try objective.value(at: Tensor([x, y]))
-            })
-        }
-        return Surface(xMin: xMin, xMax: xMax, yMin: yMin, yMax: yMax, values: values, minima: objective.minima)
-    }
-
-    /// One axis of the window: stretched to the path's extent plus a 5% margin, clamped to one window width beyond each side.
-    static func widened(_ low: Double, _ high: Double, toShow coordinates: [Double]) -> (Double, Double) {
-        guard let first = coordinates.min(), let last = coordinates.max(), first < low || last > high else { return (low, high) }
-        let width = high - low
-        let (a, b) = (max(min(first, low), low - width), min(max(last, high), high + width))
-        let margin = 0.05 * (b - a)
-        return (max(a - margin, low - width), min(b + margin, high + width))
-    }
-
-    static func runsOutput(_ value: ComparisonValue) -> RunsOutput {
-        let comparison = value.comparison
-        let runs = comparison.runs.map { run in
-            RunSeries(name: run.name, loss: run.loss, points: run.points, validationLoss: run.validationLoss,
-                      stopReason: run.stopReason == .completed ? nil : run.stopReason.description, divergedAt: run.divergedAt)
-        }
-        return RunsOutput(title: comparison.title, kind: comparison.kind == .minimize ? .minimize : .fit, runs: runs, surface: value.surface)
     }
 
     private func registerResults() {
@@ -181,7 +137,7 @@ extension BuiltinRegistry {
         getter(of: "Run", "divergedAt") { value in try run(value).divergedAt.map { .int($0) } ?? .int(-1) }
         getter(of: "Run", "stopReason") { .string(try run($0).stopReason.description) }
         getter(of: "Run", "model") { value in
-            guard let model = try run(value).model else { throw SnippetError("only a run of fit has a trained model") }
+            guard let model = try run(value).trainedModel else { throw SnippetError("only a run of fit has a trained model") }
             return .native(NativeValue(typeName: "Sequential", payload: model))
         }
     }

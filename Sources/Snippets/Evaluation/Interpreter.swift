@@ -1,3 +1,4 @@
+import Outputs
 import Descent
 import Foundation
 import SwiftSyntax

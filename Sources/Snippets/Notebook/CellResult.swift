@@ -1,3 +1,5 @@
+import Outputs
+
 /// How a cell ended.
 public enum CellStatus: String, Sendable {
     /// Ran without error, or raised the error a `raises` cell expects.

@@ -1,3 +1,5 @@
+/// Clients that run cells read their outputs with `import Snippets` alone.
+@_exported import Outputs
 import Descent
 import Foundation
 import SwiftSyntax

@@ -1,3 +1,5 @@
+import Outputs
+
 /// Renders a notebook run as the JSON documented in docs/run.md.
 public enum JSONRenderer {
     public static func render(_ result: NotebookResult) -> String {

@@ -9,7 +9,7 @@ struct FitTests {
         let model = Sequential(seed: 5) { Dense(2, 1, init: .xavier) }
         let lr = 0.1
         let result = try fit(model, on: data, loss: .mse, epochs: 1) { GD(lr: lr) }
-        let trained = try #require(result.runs.first?.model)
+        let trained = try #require(result.runs.first?.trainedModel)
         let w = model.parameters[0].scalars, b = model.parameters[1].scalars[0]
         let rows: [[Double]] = [[1, 2], [3, -1], [0.5, 0.5]], ys = [1.0, 0, 2]
         var gw = [0.0, 0.0], gb = 0.0

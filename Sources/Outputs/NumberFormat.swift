@@ -19,14 +19,16 @@ enum NumberFormat {
 }
 
 /// ANSI styles, used only when colour is on.
-struct Style {
-    var color: Bool
+public struct Style: Sendable {
+    public var color: Bool
 
-    func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
-    func best(_ text: String) -> String { color ? "\u{1B}[1;32m\(text)\u{1B}[0m" : text }
-    func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
-    func error(_ text: String) -> String { color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
-    func series(_ index: Int, _ text: String) -> String {
+    public init(color: Bool) { self.color = color }
+
+    public func bold(_ text: String) -> String { color ? "\u{1B}[1m\(text)\u{1B}[0m" : text }
+    public func best(_ text: String) -> String { color ? "\u{1B}[1;32m\(text)\u{1B}[0m" : text }
+    public func dim(_ text: String) -> String { color ? "\u{1B}[2m\(text)\u{1B}[0m" : text }
+    public func error(_ text: String) -> String { color ? "\u{1B}[1;31m\(text)\u{1B}[0m" : text }
+    public func series(_ index: Int, _ text: String) -> String {
         let codes = [34, 31, 32, 35, 33, 36]
         return color ? "\u{1B}[\(codes[index % codes.count])m\(text)\u{1B}[0m" : text
     }

@@ -9,7 +9,8 @@ public enum Output: Sendable, Codable, Equatable {
     case runs(RunsOutput)
     case plot(PlotOutput)
 
-    var typeName: String {
+    /// The name the DSL gives this kind of value, for error messages.
+    public var typeName: String {
         switch self {
         case .text: return "String"
         case .table: return "Table"

@@ -1,0 +1,49 @@
+/// Draws one output as terminal text: what `gradus run` prints and what an exported script's `show` prints.
+///
+/// Both print through this one function, so a lesson run by the interpreter and the same lesson
+/// compiled as a Swift package show the same characters.
+public enum OutputText {
+    /// The output as text, with ANSI colours when `color` is on.
+    public static func render(_ output: Output, color: Bool) -> String {
+        render(output, style: Style(color: color))
+    }
+
+    public static func render(_ output: Output, style: Style) -> String {
+        switch output {
+        case let .text(text):
+            return text
+        case let .table(table):
+            return TableRenderer.render(table, style: style)
+        case let .plot(plot):
+            return PlotRenderer.curves(plot.series, logScale: plot.logScale, title: plot.title, style: style)
+        case let .runs(runs):
+            var parts = [TableRenderer.render(runs.lossTable(), style: style)]
+            if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
+                parts.append(TableRenderer.render(runs.lossTable(validation: true), style: style))
+            }
+            let series = runs.runs.map { run in
+                let offset = runs.kind == .minimize ? 0 : 1
+                return PlotSeries(name: run.name, x: run.loss.indices.map { Double($0 + offset) }, y: run.loss)
+            }
+            parts.append(PlotRenderer.curves(series, logScale: runs.usesLogScale, title: "loss", style: style))
+            if let surface = runs.surface {
+                parts.append(PlotRenderer.contour(surface, runs: runs.runs, style: style))
+            }
+            return parts.joined(separator: "\n\n")
+        }
+    }
+}
+
+extension RunsOutput {
+    /// Log scale when the positive losses span more than two decades and none is negative.
+    ///
+    /// A loss of exactly 0 (a run that reached the minimum) does not turn the log scale off:
+    /// the log plot leaves that point out, while a linear plot would flatten every other curve.
+    public var usesLogScale: Bool {
+        let finite = runs.flatMap(\.loss).filter(\.isFinite)
+        guard !finite.contains(where: { $0 < 0 }) else { return false }
+        let positive = finite.filter { $0 > 0 }
+        guard let low = positive.min(), let high = positive.max() else { return false }
+        return high / low > 100
+    }
+}
