@@ -1,10 +1,13 @@
 import ArgumentParser
+import Site
 
-/// The `gradus` command: runs lessons now; later issues add build, check, grade and export.
+/// The `gradus` command: run, build, serve, export and grade a course of lessons.
 struct Gradus: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gradus",
-        abstract: "Run and check the course's lessons.",
+        abstract: "Run, build, serve, export and grade a course of lessons.",
+        // One version for the binary and the execution cache, so a new release never reuses old results.
+        version: ExecutionCache.gradusVersion,
         subcommands: [Run.self, Bench.self, Build.self, ReleaseCommand.self, CheckCommand.self, GradeCommand.self, GradeWorker.self,
                       ExportCommand.self, ImportCommand.self, InitCommand.self, NewCommand.self, ServeCommand.self]
     )

@@ -98,6 +98,16 @@ import Testing
             """)
     }
 
+    @Test func versionIsTheCacheVersion() throws {
+        let outcome = try run(["--version"])
+        #expect(outcome.status == 0)
+        // The version keys the execution cache; a rebuild after an upgrade must not reuse old results.
+        let source = try String(contentsOfFile: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("Sources/Site/Build/ExecutionCache.swift").path, encoding: .utf8)
+        #expect(source.contains("gradusVersion = \"\(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines))\""))
+        #expect(outcome.stdout.range(of: #"^\d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil, "\(outcome.stdout)")
+    }
+
     @Test func badUsageExitsSixtyFour() throws {
         #expect(try run(["run"]).status == 64)
         #expect(try run(["run", "a.md", "--format", "yaml"]).status == 64)

@@ -10,7 +10,7 @@ import Lessons
 /// key of that cell and every later one. Entries are JSON files under `cells/`.
 public struct ExecutionCache: Sendable {
     /// The version of gradus in every key: results from another version are never reused.
-    public static let gradusVersion = "0.1.0"
+    public static let gradusVersion = "0.2.0"
 
     public let directory: String
 
