@@ -107,4 +107,13 @@ extension DisplayTests {
         #expect(grid.joined().filter { $0 == "●" }.count == 1)
         #expect(grid.last?.dropFirst(2).first == "●")
     }
+
+    @Test func aLossOfExactlyZeroKeepsTheLogScale() {
+        // 100 → 1 spans two decades and more; the 0 at the end is left out of the log plot, not a reason to drop it.
+        #expect(RunsOutput(title: "t", kind: .minimize, runs: [RunSeries(name: "a", loss: [1000, 1, 0])]).usesLogScale)
+        #expect(!RunsOutput(title: "t", kind: .minimize, runs: [RunSeries(name: "a", loss: [1000, 1, -1])]).usesLogScale)
+        #expect(!RunsOutput(title: "t", kind: .minimize, runs: [RunSeries(name: "a", loss: [2, 1, 0])]).usesLogScale)
+        #expect(PlotOutput.automatic([PlotSeries(name: "y", x: [0, 1, 2], y: [1000, 1, 0])], title: nil, xLabel: "x", logScale: nil).logScale)
+        #expect(!PlotOutput.automatic([PlotSeries(name: "y", x: [0, 1, 2], y: [1000, 1, -1])], title: nil, xLabel: "x", logScale: nil).logScale)
+    }
 }
