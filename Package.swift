@@ -54,7 +54,7 @@ let package = Package(
         .target(
             name: "Site",
             dependencies: [
-                "Descent", "Lessons", "Snippets",
+                "Descent", "Lessons", "Outputs", "Snippets",
                 .product(name: "SwiftSyntax", package: "swift-syntax"),
                 .product(name: "SwiftParser", package: "swift-syntax"),
                 .product(name: "Crypto", package: "swift-crypto"),

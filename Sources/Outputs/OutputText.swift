@@ -21,11 +21,7 @@ public enum OutputText {
             if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
                 parts.append(TableRenderer.render(runs.lossTable(validation: true), style: style))
             }
-            let series = runs.runs.map { run in
-                let offset = runs.kind == .minimize ? 0 : 1
-                return PlotSeries(name: run.name, x: run.loss.indices.map { Double($0 + offset) }, y: run.loss)
-            }
-            parts.append(PlotRenderer.curves(series, logScale: runs.usesLogScale, title: "loss", style: style))
+            parts.append(PlotRenderer.curves(runs.lossCurves, logScale: runs.usesLogScale, title: "loss", style: style))
             if let surface = runs.surface {
                 parts.append(PlotRenderer.contour(surface, runs: runs.runs, style: style))
             }
@@ -34,16 +30,22 @@ public enum OutputText {
     }
 }
 
-extension RunsOutput {
-    /// Log scale when the positive losses span more than two decades and none is negative.
+/// When a plot reads best on a log scale: the one rule for comparisons' loss curves and `plot(...)`.
+public enum LogScale {
+    /// True when no finite value is negative and the positive ones span more than two decades.
     ///
-    /// A loss of exactly 0 (a run that reached the minimum) does not turn the log scale off:
+    /// A value of exactly 0 (a loss that reached the minimum) does not turn the log scale off:
     /// the log plot leaves that point out, while a linear plot would flatten every other curve.
-    public var usesLogScale: Bool {
-        let finite = runs.flatMap(\.loss).filter(\.isFinite)
+    public static func suits(_ values: [Double]) -> Bool {
+        let finite = values.filter(\.isFinite)
         guard !finite.contains(where: { $0 < 0 }) else { return false }
         let positive = finite.filter { $0 > 0 }
         guard let low = positive.min(), let high = positive.max() else { return false }
         return high / low > 100
     }
+}
+
+extension RunsOutput {
+    /// Log scale for the loss curves when `LogScale.suits` their losses.
+    public var usesLogScale: Bool { LogScale.suits(runs.flatMap(\.loss)) }
 }

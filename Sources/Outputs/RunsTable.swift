@@ -25,6 +25,12 @@ extension RunsOutput {
 
     public var unit: String { kind == .minimize ? "step" : "epoch" }
 
+    /// Each run's loss against its step (from 0) or epoch (from 1), as the terminal and the site plot it.
+    public var lossCurves: [PlotSeries] {
+        let offset = kind == .minimize ? 0 : 1
+        return runs.map { run in PlotSeries(name: run.name, x: run.loss.indices.map { Double($0 + offset) }, y: run.loss) }
+    }
+
     /// The training-loss table, or with `validation` the validation-loss table of a fit.
     public func lossTable(validation: Bool = false) -> TableOutput {
         let series = runs.map { validation ? $0.validationLoss : $0.loss }

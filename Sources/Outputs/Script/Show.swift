@@ -88,13 +88,8 @@ extension TableCell {
 }
 
 extension PlotOutput {
-    /// A plot whose scale is logarithmic when asked, or by default when no value is negative and the positive ones span over two decades.
-    ///
-    /// Zeros (a loss that reached its minimum) are left out of a log plot rather than turning it off,
-    /// as for a comparison's curves.
+    /// A plot whose scale is logarithmic when asked, or by default when `LogScale.suits` its values.
     public static func automatic(_ series: [PlotSeries], title: String?, xLabel: String, logScale: Bool?) -> PlotOutput {
-        let values = series.flatMap(\.y).filter { $0.isFinite && $0 > 0 }
-        let automatic = series.flatMap(\.y).allSatisfy { !$0.isFinite || $0 >= 0 } && (values.max() ?? 1) / (values.min() ?? 1) > 100
-        return PlotOutput(title: title, series: series, xLabel: xLabel, yLabel: "y", logScale: logScale ?? automatic)
+        PlotOutput(title: title, series: series, xLabel: xLabel, yLabel: "y", logScale: logScale ?? LogScale.suits(series.flatMap(\.y)))
     }
 }

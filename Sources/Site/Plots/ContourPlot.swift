@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 
 /// A contour map of a 2-D objective with each optimizer's path drawn over it, as inline SVG.
 ///
@@ -49,8 +50,8 @@ public enum ContourPlot {
         }
         svg += "</g><g class=\"series\">"
         for (index, path) in paths.enumerated() {
-            let curve = LinePlot.Curve(name: path.name, x: path.points.map { $0.count == 2 ? $0[0] : .nan },
-                                       y: path.points.map { $0.count == 2 ? $0[1] : .nan })
+            let curve = PlotSeries(name: path.name, x: path.points.map { $0.count == 2 ? $0[0] : .nan },
+                                   y: path.points.map { $0.count == 2 ? $0[1] : .nan })
             let d = LinePlot.path(curve, x: x, y: y)
             guard !d.isEmpty else { continue }
             svg += "<g class=\"run s\(index % 8)\"><title>\(HTML.escape(path.name))</title><path class=\"line s\(index % 8)\" d=\"\(d)\"/>"

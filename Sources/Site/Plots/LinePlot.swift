@@ -1,23 +1,12 @@
+import Outputs
+
 /// Line plots as inline SVG: loss curves of a comparison and the curves of `plot(...)`.
 ///
 /// Points that cannot be drawn (not finite, or not positive on a log axis) break the line
 /// rather than ending it, so a run that diverges shows where it left the plot.
 public enum LinePlot {
-    /// One named curve.
-    public struct Curve: Sendable {
-        public var name: String
-        public var x: [Double]
-        public var y: [Double]
-
-        public init(name: String, x: [Double], y: [Double]) {
-            self.name = name
-            self.x = x
-            self.y = y
-        }
-    }
-
     /// The SVG of `curves` with axes, tick labels, axis labels and (for more than one curve) a legend.
-    public static func svg(_ curves: [Curve], title: String?, xLabel: String, yLabel: String, logScale: Bool) -> String {
+    public static func svg(_ curves: [PlotSeries], title: String?, xLabel: String, yLabel: String, logScale: Bool) -> String {
         let showLegend = curves.count > 1 || (curves.first.map { $0.name != "y" } ?? false)
         let frame = PlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: showLegend ? curves.map(\.name) : [])
         let x = Scale(covering: curves.flatMap(\.x), logarithmic: false, start: frame.plotLeft, end: frame.plotRight)
@@ -37,7 +26,7 @@ public enum LinePlot {
     /// `M x y L x y …`, starting a new subpath after each point that cannot be drawn.
     ///
     /// A lone point gets a tiny segment so the round line cap shows it as a dot.
-    static func path(_ curve: Curve, x: Scale, y: Scale) -> String {
+    static func path(_ curve: PlotSeries, x: Scale, y: Scale) -> String {
         var segments: [[(String, String)]] = [[]]
         for (xValue, yValue) in zip(curve.x, curve.y) {
             if let px = x.pixel(xValue), let py = y.pixel(yValue) {

@@ -11,8 +11,7 @@ public enum OutputHTML {
         case let .table(table):
             return self.table(table)
         case let .plot(plot):
-            let curves = plot.series.map { LinePlot.Curve(name: $0.name, x: $0.x, y: $0.y) }
-            return figure(LinePlot.svg(curves, title: plot.title, xLabel: plot.xLabel, yLabel: plot.yLabel, logScale: plot.logScale))
+            return figure(LinePlot.svg(plot.series, title: plot.title, xLabel: plot.xLabel, yLabel: plot.yLabel, logScale: plot.logScale))
         case let .runs(runs):
             return self.runs(runs)
         }
@@ -24,11 +23,7 @@ public enum OutputHTML {
         if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
             parts.append(table(runs.lossTable(validation: true)))
         }
-        let offset = runs.kind == .minimize ? 0 : 1
-        let curves = runs.runs.map { run in
-            LinePlot.Curve(name: run.name, x: run.loss.indices.map { Double($0 + offset) }, y: run.loss)
-        }
-        parts.append(figure(LinePlot.svg(curves, title: "loss", xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale)))
+        parts.append(figure(LinePlot.svg(runs.lossCurves, title: "loss", xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale)))
         if let surface = runs.surface {
             let paths = runs.runs.map { ContourPlot.Path(name: $0.name, points: $0.points) }
             parts.append(figure(ContourPlot.svg(

@@ -1,3 +1,4 @@
+import Outputs
 import Descent
 import SwiftSyntax
 
@@ -99,7 +100,7 @@ enum Subscripts {
 
     private static func tensorOffset(_ tensor: Tensor, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Int {
         guard arguments.count == max(tensor.rank, 1) else {
-            throw SnippetError("a tensor of shape \(Display.shape(tensor.shape)) takes \(max(tensor.rank, 1)) indices, got \(arguments.count)", at: node)
+            throw SnippetError("a tensor of shape \(Expectations.shape(tensor.shape)) takes \(max(tensor.rank, 1)) indices, got \(arguments.count)", at: node)
         }
         var offset = 0
         let shape = tensor.rank == 0 ? [1] : tensor.shape

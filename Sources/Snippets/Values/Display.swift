@@ -40,8 +40,4 @@ enum Display {
         if case let .string(s) = value { return "\"" + s + "\"" }
         return description(of: value)
     }
-
-    static func shape(_ shape: [Int]) -> String {
-        "[" + shape.map(String.init).joined(separator: ", ") + "]"
-    }
 }
