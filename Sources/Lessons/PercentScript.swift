@@ -42,10 +42,10 @@ public enum PercentScript {
     ///
     /// For `gradus export --package`: the code becomes compiled Swift, so the script no longer
     /// imports back to the lesson and no round trip is checked.
-    public static func transformedScript(fromLesson source: String, path: String = "lesson.md", displays: DisplayFinder?,
+    public static func transformedScript(from lesson: Lesson, displays: DisplayFinder?,
                                          transform: (_ code: String, _ cell: Cell) -> String) -> String {
         withoutActuallyEscaping(transform) { transform in
-            render(source, lesson: Lesson.parse(source: source, path: path), cellsAllowed: true, displays: displays, transform: transform)
+            render(lesson.source, lesson: lesson, cellsAllowed: true, displays: displays, transform: transform)
         }
     }
 
@@ -55,6 +55,18 @@ public enum PercentScript {
     }
 
     // MARK: Export
+
+    /// A Swift cell the script carries as code: where its closing fence is, its header's parts, its lines.
+    struct CodeCell {
+        var close: Int
+        /// Bracketed header tags without brackets, in order: `fence=~~~`, `close=…`, `blank=N`, `show`.
+        var tags: [String]
+        /// The info string after `swift`, as written (attributes such as ` exercise=momentum`).
+        var rest: String
+        var body: [String]
+
+        var header: String { "// %%" + tags.map { " [\($0)]" }.joined() + rest }
+    }
 
     /// One unit of the script: a Swift cell or a prose run, each preceded by `gap` blank lines.
     struct Chunk {
@@ -68,7 +80,7 @@ public enum PercentScript {
         let file = LineFile(source)
         let lines = file.lines
         let frontMatterEnd = min(lesson.frontMatter.lines?.upperBound ?? 0, lines.count)
-        var cells: [Int: (close: Int, header: String, body: [String])] = [:]
+        var cells: [Int: CodeCell] = [:]
         if cellsAllowed {
             for segment in lesson.segments {
                 guard case .cell(let cell) = segment, var found = codeCell(cell, lines: lines) else { continue }
@@ -125,7 +137,7 @@ public enum PercentScript {
     }
 
     /// The header and code lines of a cell the script can carry as code, nil to leave it in prose.
-    static func codeCell(_ cell: Cell, lines: [String]) -> (close: Int, header: String, body: [String])? {
+    static func codeCell(_ cell: Cell, lines: [String]) -> CodeCell? {
         let open = cell.fenceRange.start.line - 1
         let close = cell.fenceRange.end.line - 1
         guard cell.language == "swift", !cell.isNested, cell.isClosed, cell.fenceRange.start.column == 1,
@@ -141,16 +153,15 @@ public enum PercentScript {
         guard closing.count >= fence.count, closing.allSatisfy({ $0 == fence.first }) else { return nil }
         let body = Array(lines[(open + 1)..<close])
         let blanks = body.reversed().prefix { $0.isEmpty }.count
-        var header = "// %%"
-        if fence != "```" { header += " [fence=\(fence)]" }
-        if closing != fence { header += " [close=\(closing)]" }
-        if blanks > 0 { header += " [blank=\(blanks)]" }
-        return (close, header + rest, body)
+        var tags: [String] = []
+        if fence != "```" { tags.append("fence=\(fence)") }
+        if closing != fence { tags.append("close=\(closing)") }
+        if blanks > 0 { tags.append("blank=\(blanks)") }
+        return CodeCell(close: close, tags: tags, rest: rest, body: body)
     }
 
     /// The cell with its displayed values wrapped in `show(...)` and tagged `[show]`, when there are any.
-    static func showingDisplays(_ cell: (close: Int, header: String, body: [String]), _ displays: DisplayFinder)
-        -> (close: Int, header: String, body: [String]) {
+    static func showingDisplays(_ cell: CodeCell, _ displays: DisplayFinder) -> CodeCell {
         let code = cell.body.joined(separator: "\n")
         // A cell with its own show( calls stays as written: import could not tell them from ours.
         guard !ShowCalls.hasStatementCall(code) else { return cell }
@@ -158,14 +169,10 @@ public enum PercentScript {
         guard !ranges.isEmpty else { return cell }
         let wrapped = ShowCalls.wrap(code, ranges).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         guard wrapped.count == cell.body.count else { return cell }
-        let attributes = cell.header.dropFirst(5)
-        var tags = ""
-        var rest = Substring(attributes)
-        while rest.hasPrefix(" ["), let end = rest.firstIndex(of: "]") {
-            tags += rest[..<rest.index(after: end)]
-            rest = rest[rest.index(after: end)...]
-        }
-        return (cell.close, "// %%" + tags + " [show]" + rest, wrapped)
+        var shown = cell
+        shown.tags.append("show")
+        shown.body = wrapped
+        return shown
     }
 
     static func comment(_ line: String) -> String {

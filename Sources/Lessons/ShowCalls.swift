@@ -41,7 +41,7 @@ public enum ShowCalls {
         var index = 0
         while index + word.count <= bytes.count {
             defer { index += 1 }
-            guard bytes[index] == word[0], Array(bytes[index..<(index + word.count)]) == word,
+            guard bytes[index..<(index + word.count)].elementsEqual(word),
                   (index..<(index + word.count)).allSatisfy({ scan.isCode[$0] }) else { continue }
             var before = index - 1
             while before >= 0, bytes[before] == UInt8(ascii: " ") || bytes[before] == UInt8(ascii: "\t") { before -= 1 }

@@ -85,7 +85,6 @@ public enum CompiledSwift {
         var insertions: [(Int, String)] = []
         var throwingCallees: Set<String> = []
         var userFunctions: Set<String> = []
-        private var marked: Set<Int> = []
         private var modes: [TryMode] = [.everywhere]
 
         private func addTry(_ expression: ExprSyntax) {
@@ -95,8 +94,7 @@ public enum CompiledSwift {
             case .userCalls: if !MayThrow.check(expression, callingOnly: userFunctions) { return }
             case .everywhere: if !MayThrow.check(expression) { return }
             }
-            let offset = expression.positionAfterSkippingLeadingTrivia.utf8Offset
-            if marked.insert(offset).inserted { insertions.append((offset, "try ")) }
+            insertions.append((expression.positionAfterSkippingLeadingTrivia.utf8Offset, "try "))
         }
 
         override func visit(_ node: ClosureExprSyntax) -> SyntaxVisitorContinueKind {
@@ -113,15 +111,10 @@ public enum CompiledSwift {
             modes.removeLast()
         }
 
+        /// A statement that is an expression. (An `if` or `switch` statement is an `ExpressionStmtSyntax`,
+        /// not an `.expr` item, so it gets no `try` here; its condition or subject does below.)
         override func visit(_ node: CodeBlockItemSyntax) -> SyntaxVisitorContinueKind {
-            if case let .expr(expression) = node.item, !expression.is(IfExprSyntax.self), !expression.is(SwitchExprSyntax.self) {
-                addTry(expression)
-            }
-            return .visitChildren
-        }
-
-        override func visit(_ node: ExpressionStmtSyntax) -> SyntaxVisitorContinueKind {
-            if !node.expression.is(IfExprSyntax.self), !node.expression.is(SwitchExprSyntax.self) { addTry(node.expression) }
+            if case let .expr(expression) = node.item { addTry(expression) }
             return .visitChildren
         }
 

@@ -32,12 +32,12 @@ public enum DisplayedValues {
     }
 
     /// The expression of a statement that is only an expression.
+    ///
+    /// An `if` or `switch` statement is a `.stmt` (an `ExpressionStmtSyntax`), so it is never one:
+    /// as a statement it has no value to show.
     static func expression(of item: CodeBlockItemSyntax) -> ExprSyntax? {
-        switch item.item {
-        case let .expr(expression): return expression
-        case let .stmt(statement): return statement.as(ExpressionStmtSyntax.self)?.expression
-        case .decl: return nil
-        }
+        if case let .expr(expression) = item.item { return expression }
+        return nil
     }
 
     static func span(of expression: ExprSyntax) -> Range<Int> {
@@ -54,7 +54,7 @@ public enum DisplayedValues {
 
     /// False for statements that evaluate to nothing: control flow, assignments, known Void calls.
     static func displaysItsValue(_ expression: ExprSyntax) -> Bool {
-        if expression.is(IfExprSyntax.self) || expression.is(SwitchExprSyntax.self) || expression.is(ClosureExprSyntax.self) { return false }
+        if expression.is(ClosureExprSyntax.self) { return false }
         if let sequence = expression.as(SequenceExprSyntax.self) {
             for element in sequence.elements {
                 if element.is(AssignmentExprSyntax.self) { return false }

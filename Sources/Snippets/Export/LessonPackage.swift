@@ -36,9 +36,9 @@ public struct LessonPackage: Sendable {
     public init(lessonSource: String, path: String, dependency: Dependency) {
         name = Self.executableName(forLessonAt: path)
         packageManifest = Self.manifest(name: name, dependency: dependency, lessonPath: path)
-        let userFunctions = CompiledSwift.declaredFunctions(in: Lesson.parse(source: lessonSource, path: path).cells
-            .filter { $0.runs }.map(\.source).joined(separator: "\n"))
-        let script = PercentScript.transformedScript(fromLesson: lessonSource, path: path, displays: DisplayedValues.ranges) { code, cell in
+        let lesson = Lesson.parse(source: lessonSource, path: path)
+        let userFunctions = CompiledSwift.declaredFunctions(in: lesson.cells.filter(\.runs).map(\.source).joined(separator: "\n"))
+        let script = PercentScript.transformedScript(from: lesson, displays: DisplayedValues.ranges) { code, cell in
             Self.compiled(code, cell: cell, userFunctions: userFunctions)
         }
         mainSource = """
