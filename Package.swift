@@ -50,6 +50,11 @@ let package = Package(
                 .product(name: "SwiftDiagnostics", package: "swift-syntax"),
             ]
         ),
+        // Sandboxed worker processes that run cells, and the pool the commands run lessons through.
+        .target(
+            name: "Kernel",
+            dependencies: ["Descent", "Lessons", "Snippets"]
+        ),
         // The website: pages, plots as SVG, KaTeX, search, the execution cache.
         .target(
             name: "Site",
@@ -72,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "gradus",
             dependencies: [
-                "Descent", "Lessons", "Snippets", "Site", "Grading",
+                "Descent", "Lessons", "Snippets", "Kernel", "Site", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -90,7 +95,9 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent", "Outputs"], exclude: ["Cases"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "Snippets"]),
-        .testTarget(name: "GradingTests", dependencies: ["Grading", "Lessons", "Snippets"], exclude: ["Fixtures"]),
+        .testTarget(name: "GradingTests", dependencies: ["Grading", "Kernel", "Lessons", "Snippets"], exclude: ["Fixtures"]),
+        // Kernels as the commands use them: the real `gradus kernel`, made to crash, hang and babble.
+        .testTarget(name: "KernelTests", dependencies: ["Kernel", "Lessons", "Snippets"]),
         // The shipped course: it builds, its released copy builds, and a batch of submissions grades.
         .testTarget(name: "CourseTests", dependencies: ["gradus"], exclude: ["Fixtures"]),
         .testTarget(name: "GradusTests", dependencies: ["gradus"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Snippets
 
 /// What `gradus grade` was asked to do.
 public struct GradeOptions: Sendable {
@@ -8,27 +9,27 @@ public struct GradeOptions: Sendable {
     /// `SUBMISSIONS/<student>/<lesson>.md`.
     public var submissionsDirectory: String
     public var outputDirectory: String
-    /// Worker processes at once.
+    /// Lessons graded at once (each in a kernel of `executor`).
     public var jobs: Int
     /// Seconds per test (and per other cell without its own `timeout=`).
     public var timeout: Double
     /// Grade only students whose index (in sorted order) is `index` modulo `count`.
     public var shard: (index: Int, count: Int)?
-    /// The gradus executable to start workers from.
-    public var executable: String
+    /// What runs the cells: `gradus grade` passes a pool of fresh sandboxed kernels.
+    public var executor: any CellExecutor
     /// Draw a progress bar on standard error (only when it is a terminal).
     public var showsProgress: Bool
 
     public init(keyDirectory: String, submissionsDirectory: String, outputDirectory: String,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, timeout: Double = 5,
-                shard: (index: Int, count: Int)? = nil, executable: String, showsProgress: Bool = true) {
+                shard: (index: Int, count: Int)? = nil, executor: any CellExecutor, showsProgress: Bool = true) {
         self.keyDirectory = keyDirectory
         self.submissionsDirectory = submissionsDirectory
         self.outputDirectory = outputDirectory
         self.jobs = jobs
         self.timeout = timeout
         self.shard = shard
-        self.executable = executable
+        self.executor = executor
         self.showsProgress = showsProgress
     }
 }
@@ -42,7 +43,7 @@ public struct GradeSummary: Sendable {
     public var seconds: Double
 }
 
-/// `gradus grade`: every student × lesson, each in a worker process, written deterministically.
+/// `gradus grade`: every student × lesson, their cells in sandboxed kernels, written deterministically.
 public enum BatchGrader {
     public static func grade(_ options: GradeOptions) throws -> GradeSummary {
         let start = DispatchTime.now().uptimeNanoseconds
@@ -74,7 +75,7 @@ public enum BatchGrader {
         return summary(outcomes, students: 1, lessons: key.count, start: start)
     }
 
-    /// Reads every submission, grades the readable ones in workers, and returns outcomes in
+    /// Reads every submission, grades the readable ones `jobs` at a time, and returns outcomes in
     /// student then lesson order.
     static func grade(students: [String], key: [Lesson], options: GradeOptions,
                       path: (String, Lesson) -> String) throws -> [LessonOutcome] {
@@ -96,8 +97,11 @@ public enum BatchGrader {
             }
         }
         let progress = options.showsProgress ? ProgressBar(total: jobs.count) : nil
-        let pool = WorkerPool(executable: options.executable, width: options.jobs)
-        for (slot, outcome) in zip(slots, pool.run(jobs, progress: progress)) { outcomes[slot] = outcome }
+        let graded = Parallel.map(jobs, width: options.jobs) { item in
+            defer { progress?.advance() }
+            return Grader.grade(item.job, executor: options.executor)
+        }
+        for (slot, outcome) in zip(slots, graded) { outcomes[slot] = outcome }
         return outcomes.compactMap { $0 }
     }
 

@@ -76,7 +76,7 @@ enum FeedbackHTML {
             html += verdict(test, showMessage: true)
         } else if let result, result.status == .error, let error = result.error {
             html += "<div class=\"error-box\" role=\"alert\"><p class=\"error-title\">Error: \(escape(error.message))</p>"
-                + "<p class=\"error-location\"><code>line \(error.line), column \(error.column)</code></p></div>"
+                + "<p class=\"error-location\"><code>line \(error.location.line), column \(error.location.column)</code></p></div>"
         }
         return html + "</div>\n"
     }

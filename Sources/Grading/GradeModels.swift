@@ -1,4 +1,4 @@
-/// One (student, lesson) to grade, as the parent sends it to a worker process on standard input.
+/// One (student, lesson) to grade: the key, the submission's text, the time limit.
 public struct GradeJob: Codable, Sendable {
     public var student: String
     /// The lesson's id (its file name without `.md`).
@@ -11,11 +11,9 @@ public struct GradeJob: Codable, Sendable {
     public var submission: String
     /// Seconds each test (and each other cell without its own `timeout=`) may run.
     public var timeout: Double
-    /// Key cell indices of the tests to run; nil runs all. A rerun after a crash runs one at a time.
-    public var onlyTests: [Int]?
 
     public init(student: String, lesson: String, keyPath: String, keySource: String, submissionPath: String,
-                submission: String, timeout: Double, onlyTests: [Int]? = nil) {
+                submission: String, timeout: Double) {
         self.student = student
         self.lesson = lesson
         self.keyPath = keyPath
@@ -23,7 +21,6 @@ public struct GradeJob: Codable, Sendable {
         self.submissionPath = submissionPath
         self.submission = submission
         self.timeout = timeout
-        self.onlyTests = onlyTests
     }
 }
 

@@ -2,8 +2,11 @@ import Foundation
 import Lessons
 import Snippets
 
-/// Grades one submission of one lesson inside a worker process: the key's cells with the student's
-/// exercise cells in their place, then the key's tests, each under its own time limit.
+/// Grades one submission of one lesson: the key's cells with the student's exercise cells in their
+/// place, then the key's tests, each under its own time limit, run by an executor (sandboxed kernels).
+///
+/// The grader itself never evaluates a cell: a submission that crashes its kernel costs the cell
+/// it crashed in, and the kernel pool runs the rest of the lesson in a fresh process.
 ///
 /// Scores come from the notebook's structured cell results (status and failure kind), never from
 /// anything printed, so a student printing "PASSED" changes nothing.
@@ -11,7 +14,7 @@ public enum Grader {
     /// The most bytes one tensor may hold while grading; a runaway allocation fails one test.
     public static let maxTensorBytes = 256 << 20
 
-    public static func grade(_ job: GradeJob) -> LessonOutcome {
+    public static func grade(_ job: GradeJob, executor: any CellExecutor) -> LessonOutcome {
         let key = Lesson.parse(source: job.keySource, path: job.keyPath)
         let student = Lesson.parse(source: job.submission, path: job.submissionPath)
         if let error = student.diagnostics.first(where: { $0.severity == .error }) {
@@ -20,12 +23,11 @@ public enum Grader {
         }
         var missing: Set<String> = []
         for id in exerciseIDs(key) where student.exercise(id) == nil { missing.insert(id) }
-        let selected = job.onlyTests.map(Set.init)
         let composedText: String
         do {
             composedText = try key.rewritingCells { cell in
                 if let id = cell.exercise { return student.exercise(id)?.source ?? "" }
-                if let id = cell.test, missing.contains(id) || selected.map({ !$0.contains(cell.index) }) == true { return "" }
+                if let id = cell.test, missing.contains(id) { return "" }
                 return nil
             }
         } catch {
@@ -40,8 +42,9 @@ public enum Grader {
         var options = NotebookOptions(timeout: job.timeout, maxTensorBytes: maxTensorBytes)
         options.timeoutOverride = job.timeout
         options.isolatesTests = true
-        let run = Notebook.run(source: composedText, path: job.submissionPath, options: options)
-        let results = resultsByCell(composed, run)
+        var notebook = NotebookJob(lesson: composed, options: options)
+        notebook.memoryBytes = key.memory
+        let results = resultsByCell(executor.run(notebook))
         var problems: [String: String] = [:]
         var notDone: Set<String> = []
         for cell in composed.cells {
@@ -52,22 +55,27 @@ public enum Grader {
                 notDone.insert(id)
                 continue
             }
-            let line = (student.exercise(id)?.line ?? cell.line) + error.line - cell.line
-            problems[id] = "your code for '\(id)' failed at line \(line), column \(error.column): \(error.message)"
+            let line = (student.exercise(id)?.line ?? cell.line) + error.location.line - cell.line
+            problems[id] = "your code for '\(id)' failed at line \(line), column \(error.location.column): \(error.message)"
         }
         var tests = skeleton(key, failing: "")
+        var crashed: Set<String> = []
         for index in tests.indices {
             let test = tests[index]
             if missing.contains(test.exercise) {
                 tests[index].message = "your copy has no cell marked exercise=\(test.exercise)"
                 continue
             }
-            if let selected, !selected.contains(test.cell) { continue }
             guard let result = results[test.cell] else { continue }
             if result.failureKind == .notCompleted { notDone.insert(test.exercise) }
+            if result.failureKind == .crashed { crashed.insert(test.exercise) }
             (tests[index].passed, tests[index].message) = judge(result, cell: composed.cells[test.cell], problem: problems[test.exercise])
         }
-        let exercises = score(key, tests: tests, missing: missing, notDone: notDone)
+        var exercises = score(key, tests: tests, missing: missing, notDone: notDone)
+        // A test whose kernel died scores 0 with the reason; the exercise says so when nothing passed.
+        for index in exercises.indices where crashed.contains(exercises[index].id) && exercises[index].status == .failed {
+            exercises[index].status = .crashed
+        }
         let feedback = FeedbackHTML.section(lesson: composed, results: results, exercises: exercises, tests: tests)
         return LessonOutcome(student: job.student, lesson: key.id, title: key.title, exercises: exercises, tests: tests, feedback: feedback)
     }
@@ -77,7 +85,8 @@ public enum Grader {
         if result.status == .ok { return (true, "") }
         guard let error = result.error else { return (false, problem ?? "the test did not run") }
         if result.failureKind == .notCompleted { return (false, error.message) }
-        let line = error.line - cell.line + 1
+        if result.failureKind == .crashed { return (false, error.message.replacingOccurrences(of: "this cell", with: "this test")) }
+        let line = error.location.line - cell.line + 1
         var message = error.message
         if message.hasPrefix("time limit exceeded"), let advice = message.range(of: " (raise it") {
             message = message[..<advice.lowerBound].replacingOccurrences(of: "the cell", with: "the test") + "; does some code loop forever?"
@@ -137,13 +146,8 @@ public enum Grader {
         return LessonOutcome(student: student, lesson: key.id, title: key.title, exercises: exercises, tests: tests, feedback: feedback)
     }
 
-    /// Notebook results keyed by the lesson's cell index (the notebook numbers swift cells from 1).
-    static func resultsByCell(_ lesson: Lesson, _ run: NotebookResult) -> [Int: CellResult] {
-        let swiftCells = lesson.cells.filter { $0.language == "swift" }
-        var results: [Int: CellResult] = [:]
-        for result in run.cells where result.index >= 1 && result.index <= swiftCells.count {
-            results[swiftCells[result.index - 1].index] = result
-        }
-        return results
+    /// Notebook results keyed by the lesson's cell index.
+    static func resultsByCell(_ run: NotebookResult) -> [Int: CellResult] {
+        Dictionary(run.cells.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
     }
 }

@@ -46,7 +46,7 @@ public struct CheckReport: Sendable {
 
 public enum SelfCheck {
     /// Runs the lesson at `path` with its visible tests; throws when the file cannot be read or parsed.
-    public static func run(path: String, timeout: Double? = nil) throws -> CheckReport {
+    public static func run(path: String, timeout: Double? = nil, executor: any CellExecutor) throws -> CheckReport {
         let lesson = try Lesson.load(path: path)
         if lesson.hasErrors { throw LessonErrors(diagnostics: lesson.diagnostics.filter { $0.severity == .error }) }
         // Hidden tests never run here: in a key they would reveal themselves through their messages.
@@ -54,8 +54,7 @@ public enum SelfCheck {
         var options = NotebookOptions()
         options.isolatesTests = true
         options.timeoutOverride = timeout
-        let run = Notebook.run(source: source, path: path, options: options)
-        let results = Grader.resultsByCell(lesson, run)
+        let results = Grader.resultsByCell(executor.run(NotebookJob(lesson: Lesson.parse(source: source, path: path), options: options)))
         var tests: [CheckReport.Test] = []
         var errors: [String] = []
         var problems: [String: String] = [:]
@@ -68,7 +67,7 @@ public enum SelfCheck {
                 let (passed, message) = Grader.judge(result, cell: cell, problem: problems[id])
                 tests.append(.init(name: "\(id) test \(numbers[id] ?? 0)", points: cell.points, passed: passed, message: message))
             } else if result.status == .error, let error = result.error {
-                errors.append("\(error.file):\(error.line):\(error.column): \(error.message)")
+                errors.append("\(error.location): \(error.message)")
                 if let id = cell.exercise { problems[id] = "your code for '\(id)' failed: \(error.message)" }
             }
         }

@@ -2,7 +2,7 @@
 ///
 /// Positions are kept per code line so an interpreter error at a line and column of `source` maps
 /// to the author's file even when the fence is indented in a list item or quoted in a blockquote.
-public struct Cell: Sendable, Hashable, Identifiable {
+public struct Cell: Sendable, Hashable, Codable, Identifiable {
     /// The cell's position among the lesson's cells, from 0; also its identity within the lesson.
     public var index: Int
     /// The first word of the info string ("swift"), nil when the fence has none.

@@ -2,11 +2,11 @@
 ///
 /// Order is kept so a rewrite or a listing shows attributes as written; lookups are by key.
 /// Equality compares keys and values only, so tests can write a dictionary literal.
-public struct CellAttributes: Sendable, Hashable, Sequence, ExpressibleByDictionaryLiteral,
+public struct CellAttributes: Sendable, Hashable, Codable, Sequence, ExpressibleByDictionaryLiteral,
     CustomStringConvertible
 {
     /// One attribute; a bare word such as `hidden` has the empty value.
-    public struct Attribute: Sendable, Hashable {
+    public struct Attribute: Sendable, Hashable, Codable {
         /// The name before `=`.
         public var key: String
         /// The value after `=`, unquoted; empty for a bare word.

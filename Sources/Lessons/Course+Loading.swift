@@ -185,6 +185,13 @@ struct CourseLoader {
                     continue
                 }
                 defaults.timeout = seconds
+            } else if key == "memory" {
+                guard let bytes = converted.string.flatMap(MemorySize.bytes) else {
+                    diagnostics.append(.error(
+                        "defaults 'memory' must be \(MemorySize.advice), not '\(converted)'", at: yaml.location(of: item.mark)))
+                    continue
+                }
+                defaults.memory = bytes
             } else {
                 defaults.extra[key] = converted
             }

@@ -4,6 +4,8 @@ public struct Course: Sendable {
     public struct Defaults: Sendable, Hashable {
         /// The cell time limit in seconds.
         public var timeout: Double?
+        /// The memory each kernel may use, in bytes, unless a lesson's front matter says otherwise.
+        public var memory: Int?
         /// Other default keys, for tools that define their own.
         public var extra: [String: YAMLValue]
 

@@ -8,6 +8,8 @@ public struct FrontMatter: Sendable, Hashable {
     public var summary: String?
     /// The default cell time limit in seconds for this lesson, overriding the course default.
     public var timeout: Double?
+    /// The memory a kernel running this lesson may use, in bytes (`memory: 4G`), overriding the course default.
+    public var memory: Int?
     /// Every other key, for tools that define their own settings.
     public var extra: [String: YAMLValue]
     /// Where each top-level key is written, so later checks (duplicate titles) can point at it.
@@ -82,6 +84,13 @@ extension FrontMatter {
                     continue
                 }
                 frontMatter.timeout = seconds
+            case "memory":
+                guard let bytes = value.string.flatMap(MemorySize.bytes) else {
+                    diagnostics.append(.error(
+                        "front matter 'memory' must be \(MemorySize.advice), not '\(value)'", at: valueLocation))
+                    continue
+                }
+                frontMatter.memory = bytes
             default:
                 frontMatter.extra[key] = value
             }

@@ -18,6 +18,8 @@ public struct Lesson: Sendable {
     public var summary: String? { frontMatter.summary }
     /// The lesson's default cell time limit in seconds, if the front matter sets one.
     public var timeout: Double? { frontMatter.timeout }
+    /// The memory a kernel running this lesson may use, in bytes, if the front matter sets it.
+    public var memory: Int? { frontMatter.memory }
     /// The whole Markdown document, for renderers that walk it.
     public var document: MarkdownNode
     /// Every fenced code block, in order; `cells[i].index == i`.

@@ -25,6 +25,8 @@ struct Build: ParsableCommand {
     @Flag(help: "Run every cell, ignoring cached results.")
     var noCache = false
 
+    @OptionGroup var kernel: KernelOptions
+
     @Option(help: "Lessons to run at once (default: one per core).")
     var jobs: Int?
 
@@ -37,7 +39,10 @@ struct Build: ParsableCommand {
     }
 
     func run() throws {
-        let options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: !noCache, jobs: jobs)
+        var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: !noCache, jobs: jobs)
+        let pool = kernel.pool(width: options.jobs)
+        defer { pool.shutdown() }
+        options.executor = pool
         let interactive = isatty(STDERR_FILENO) == 1
         let report: BuildReport
         do {

@@ -16,10 +16,14 @@ struct CheckCommand: ParsableCommand {
     @Option(help: "Seconds each cell may run (default: the lesson's own limit).")
     var timeout: Double?
 
+    @OptionGroup var kernel: KernelOptions
+
     func run() throws {
         let report: CheckReport
         do {
-            report = try SelfCheck.run(path: lesson, timeout: timeout)
+            let pool = kernel.pool(width: 1)
+            defer { pool.shutdown() }
+            report = try SelfCheck.run(path: lesson, timeout: timeout, executor: pool)
         } catch let error as LessonErrors {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

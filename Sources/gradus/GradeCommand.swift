@@ -37,6 +37,11 @@ struct GradeCommand: ParsableCommand {
     @Option(parsing: .upToNextOption, help: "Merge the --out folders of shard runs into --out.")
     var merge: [String] = []
 
+    @Flag(help: "Refuse to grade unless every sandbox layer holds (docs/sandbox.md).")
+    var requireSandbox = false
+
+    @OptionGroup var kernel: KernelOptions
+
     @Flag(help: "Run as Gradescope's autograder: /autograder/submission in, /autograder/results/results.json out.")
     var gradescope = false
 
@@ -63,9 +68,19 @@ struct GradeCommand: ParsableCommand {
             return
         }
         guard let key else { throw GradingError("--key LESSONS_DIR is required") }
+        let width = jobs ?? ProcessInfo.processInfo.activeProcessorCount
+        // Every lesson of every student gets a fresh kernel: nothing one submission does can reach the next.
+        let pool = kernel.pool(width: width, reuse: false)
+        defer { pool.shutdown() }
+        if requireSandbox {
+            let missing = try pool.missingSandboxLayers()
+            if !missing.isEmpty {
+                throw GradingError("--require-sandbox: this machine cannot apply every sandbox layer; missing: "
+                                   + missing.joined(separator: "; "))
+            }
+        }
         var options = GradeOptions(keyDirectory: key, submissionsDirectory: submissions ?? "", outputDirectory: out ?? "",
-                                   timeout: timeout, executable: Self.executable)
-        if let jobs { options.jobs = jobs }
+                                   jobs: width, timeout: timeout, executor: pool)
         if gradescope {
             let summary = try BatchGrader.gradescope(root: gradescopeRoot, options: options)
             print(Self.describe(summary))
@@ -91,23 +106,5 @@ struct GradeCommand: ParsableCommand {
         let counts = summary.statuses.sorted { $0.key.rawValue < $1.key.rawValue }.map { "\($0.value) \($0.key.rawValue)" }
         return "graded \(summary.students) student\(summary.students == 1 ? "" : "s") × \(summary.lessons) lesson\(summary.lessons == 1 ? "" : "s")"
             + String(format: " in %.1f s", summary.seconds) + (counts.isEmpty ? "" : " (" + counts.joined(separator: ", ") + ")")
-    }
-
-    /// This executable, started again as each worker.
-    static var executable: String {
-        if let resolved = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") { return resolved }
-        return URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
-    }
-}
-
-/// `gradus grade-worker`: grades one job read from standard input; started by `gradus grade`.
-struct GradeWorker: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "grade-worker", shouldDisplay: false)
-
-    func run() throws {
-        let input = FileHandle.standardInput.readDataToEndOfFile()
-        let job = try JSONDecoder().decode(GradeJob.self, from: input)
-        let outcome = Grader.grade(job)
-        FileHandle.standardOutput.write(try JSONEncoder().encode(outcome))
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Lessons
 import Snippets
 
 /// `gradus run LESSON.md [--cell N] [--format text|json]`: runs a lesson's cells like a notebook.
@@ -25,6 +26,8 @@ struct Run: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: Format = .text
 
+    @OptionGroup var kernel: KernelOptions
+
     func run() throws {
         do {
             try runLesson()
@@ -35,19 +38,23 @@ struct Run: ParsableCommand {
     }
 
     private func runLesson() throws {
-        let text: String
+        let model: Lesson
         do {
-            text = try String(contentsOfFile: lesson, encoding: .utf8)
+            let data = try Data(contentsOf: URL(fileURLWithPath: lesson))
+            guard let text = String(data: data, encoding: .utf8) else { throw CocoaError(.fileReadInapplicableStringEncoding) }
+            model = Lesson.parse(source: text, path: lesson)
         } catch {
             throw UsageError("cannot read lesson '\(lesson)': no such file or not UTF-8 text")
         }
-        let count = Notebook.cellCount(source: text, path: lesson)
+        let count = model.cells.filter { $0.language == "swift" }.count
         if let cell, cell < 1 || cell > count {
             throw UsageError("--cell \(cell) is out of range: '\(lesson)' has \(count) swift cell\(count == 1 ? "" : "s")")
         }
         var options = NotebookOptions()
         options.onlyCell = cell
-        let result = Notebook.run(source: text, path: lesson, options: options)
+        let pool = kernel.pool(width: 1)
+        let result = pool.run(NotebookJob(lesson: model, options: options))
+        pool.shutdown()
         switch format {
         case .json:
             print(JSONRenderer.render(result), terminator: "")

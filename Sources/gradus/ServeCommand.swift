@@ -28,6 +28,8 @@ struct ServeCommand: ParsableCommand {
     @Option(help: "The port on 127.0.0.1 (0 picks a free one).")
     var port = 8000
 
+    @OptionGroup var kernel: KernelOptions
+
     @Option(help: "Lessons to run at once (default: one per core).")
     var jobs: Int?
 
@@ -52,7 +54,10 @@ struct ServeCommand: ParsableCommand {
             source.resume()
             return source
         }
-        let options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: true, jobs: jobs)
+        var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: true, jobs: jobs)
+        let pool = kernel.pool(width: options.jobs)
+        defer { pool.shutdown() }
+        options.executor = pool
         let terminal = ServeTerminal(output: out, interactive: isatty(STDERR_FILENO) == 1)
         let server: DevServer
         do {

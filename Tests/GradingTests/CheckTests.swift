@@ -1,5 +1,6 @@
 import Foundation
 import Grading
+import Snippets
 import Testing
 
 /// `gradus check`: per visible test passed or failed with the message, hidden points without names.
@@ -18,7 +19,7 @@ import Testing
     @Test func partlyWrongCopyNamesTheFailingExpectation() throws {
         let out = try Support.scratch("check-wrong")
         try Support.write(try Support.submission(square: "    return 2 * x\n"), to: out + "/momentum.md")
-        let report = try SelfCheck.run(path: out + "/momentum.md")
+        let report = try SelfCheck.run(path: out + "/momentum.md", executor: InProcessExecutor())
         #expect(report.tests.map(\.passed) == [true, false])
         #expect(report.tests[1].message.hasPrefix("expected 9.0, got 6.0"))
         #expect(report.hiddenPoints == 5 && report.hiddenTests == 2)

@@ -1,28 +1,18 @@
 import Foundation
 import Grading
+import Kernel
 import Testing
 
-/// A worker that crashes costs only the test it crashed on: the lesson is regraded one test per worker.
+/// A kernel that crashes costs only the test it crashed in: the pool reruns the rest in a fresh kernel.
 @Suite struct CrashTests {
-    @Test func crashingWorkerScoresOnlyTheCrashingTestZero() throws {
+    @Test func crashingKernelScoresOnlyTheCrashingTestZero() throws {
         let root = try Support.scratch("crash")
         try Support.write(try Support.keyText(), to: root + "/subs/alice/momentum.md")
-        // A stand-in worker: crashes (SIGSEGV) on the whole lesson and on the hidden momentum test
-        // (key cell 3), and hands every other single-test job to the real `gradus grade-worker`.
-        let worker = root + "/worker.sh"
-        try Support.write("""
-            #!/bin/sh
-            input=$(cat)
-            case "$input" in
-              *'"onlyTests":[3]'*) kill -SEGV $$ ;;
-              *'"onlyTests"'*) printf '%s' "$input" | exec '\(Support.binary)' grade-worker ;;
-              *) kill -SEGV $$ ;;
-            esac
-
-            """, to: worker)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: worker)
+        // The real kernel, told to die by SIGSEGV just before key cell 3 (the hidden momentum test).
+        let pool = KernelPool(executable: Support.binary, arguments: ["kernel", "--crash-before-cell", "3"], width: 1, reuse: false)
+        defer { pool.shutdown() }
         let options = GradeOptions(keyDirectory: Support.course, submissionsDirectory: root + "/subs", outputDirectory: root + "/out",
-                                   jobs: 1, timeout: 2, executable: worker, showsProgress: false)
+                                   jobs: 1, timeout: 2, executor: pool, showsProgress: false)
         let summary = try BatchGrader.grade(options)
         #expect(summary.students == 1)
         let csv = try Support.read(root + "/out/gradebook.csv")

@@ -14,7 +14,7 @@ import Testing
         #expect(cell.status == .error)
         #expect(cell.failureKind == .expectation)
         #expect(cell.error?.message == "a should be 3")
-        #expect(cell.error?.line == 5 && cell.error?.column == 1)
+        #expect(cell.error?.location.line == 5 && cell.error?.location.column == 1)
         #expect(cell.outputs.isEmpty)
         let plain = try #require(run(["expect(1 > 2)"]).cells.first)
         #expect(plain.error?.message == "expected 1 > 2 to be true")

@@ -31,8 +31,8 @@ import Testing
         #expect(lesson.cells.map(CellHTML.gradingBadge) == [
             "exercise momentum", "test of momentum, 2 points", "test of momentum, 1 point", nil,
         ])
-        let html = CellHTML.html(lesson.cells[1], record: nil)
+        let html = CellHTML.html(lesson.cells[1], result: nil)
         #expect(html.contains("<span class=\"badge grading\">test of momentum, 2 points</span>"))
-        #expect(!CellHTML.html(lesson.cells[3], record: nil).contains("badge"))
+        #expect(!CellHTML.html(lesson.cells[3], result: nil).contains("badge"))
     }
 }

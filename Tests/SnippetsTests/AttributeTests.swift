@@ -46,19 +46,17 @@ import Testing
 
     @Test func onlySwiftCellsAreCells() {
         #expect(result.cells.count == 7)
-        #expect(result.cells.map(\.index) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(result.cells.map(\.number) == [1, 2, 3, 4, 5, 6, 7])
         #expect(result.cells.map(\.line) == [3, 8, 13, 17, 21, 25, 30])
     }
 
     @Test func plainCellShowsSourceAndValue() {
         #expect(result.cells[0].status == .ok)
-        #expect(result.cells[0].showsSource)
         #expect(CaseFileTests.shown(result.cells[0].outputs) == ["20"])
     }
 
-    @Test func hideRunsWithoutShowingSource() {
+    @Test func hideStillRuns() {
         #expect(result.cells[1].status == .ok)
-        #expect(!result.cells[1].showsSource)
         #expect(CaseFileTests.shown(result.cells[1].outputs) == ["3"])
     }
 
@@ -73,15 +71,15 @@ import Testing
         #expect(cell.status == .ok)
         #expect(cell.expectedError)
         #expect(cell.error?.message == "shape mismatch in +: [2] and [3] cannot be combined")
-        #expect(cell.error?.line == 18)
-        #expect(cell.error?.column == 28)
+        #expect(cell.error?.location.line == 18)
+        #expect(cell.error?.location.column == 28)
     }
 
     @Test func raisesWithoutAnErrorFails() {
         let cell = result.cells[4]
         #expect(cell.status == .error)
         #expect(cell.error?.message == "this cell is marked 'raises' but ran without an error")
-        #expect(cell.error?.line == 21)
+        #expect(cell.error?.location.line == 21)
     }
 
     @Test func gradingAttributesRunLikePlainCells() {
@@ -96,7 +94,7 @@ import Testing
         options.onlyCell = 6
         let partial = Notebook.run(source: Self.lesson, path: "attributes.md", options: options)
         #expect(partial.cells.count == 1)
-        #expect(partial.cells.first?.index == 6)
+        #expect(partial.cells.first?.number == 6)
         #expect(CaseFileTests.shown(partial.cells.first?.outputs ?? []) == ["6"])
         #expect(!partial.hasUnexpectedFailure)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import Lessons
 import Testing
 @testable import Outputs
 @testable import Snippets
@@ -21,9 +22,9 @@ import Testing
         var error: (line: Int, column: Int, message: String)?
     }
 
-    static func expectations(for cell: LessonCell) -> Expectation {
+    static func expectations(for cell: Cell) -> Expectation {
         var expectation = Expectation()
-        for (offset, line) in cell.code.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (offset, line) in cell.lines.enumerated() {
             if let range = line.range(of: "// expect: ") {
                 expectation.lines.append(String(line[range.upperBound...]))
             } else if let range = line.range(of: "// error ") {
@@ -34,7 +35,7 @@ import Testing
                 if place.count == 2 {
                     expectation.error = (place[0], place[1], message)
                 } else if place.count == 1 {
-                    expectation.error = (cell.codeLine + offset, place[0], message)
+                    expectation.error = (cell.line + offset, place[0], message)
                 }
             }
         }
@@ -57,20 +58,21 @@ import Testing
     func caseFile(_ name: String) throws {
         let path = Self.directory.appendingPathComponent(name).path
         let text = try String(contentsOfFile: path, encoding: .utf8)
-        let cells = LessonsAdapter(path: name, text: text).cells
+        let lesson = Lesson.parse(source: text, path: name)
+        let cells = lesson.cells.filter { $0.language == "swift" }
         #expect(!cells.isEmpty)
-        let result = Notebook.run(source: text, path: name)
+        let result = Notebook.run(lesson)
         #expect(result.cells.count == cells.count)
         for (cell, outcome) in zip(cells, result.cells) {
             let expected = Self.expectations(for: cell)
             let shown: [String] = Self.shown(outcome.outputs).map(Self.trimmed)
             let wanted: [String] = expected.lines.map(Self.trimmed)
-            #expect(shown == wanted, "\(name) cell \(cell.index) (line \(cell.fenceLine))")
+            #expect(shown == wanted, "\(name) cell \(cell.index) (line \(cell.fenceRange.start.line))")
             if let error = expected.error {
                 #expect(outcome.error?.message == error.message, "\(name) cell \(cell.index)")
-                #expect(outcome.error?.line == error.line, "\(name) cell \(cell.index): line")
-                #expect(outcome.error?.column == error.column, "\(name) cell \(cell.index): column")
-                let status: CellStatus = cell.attributes.raises ? .ok : .error
+                #expect(outcome.error?.location.line == error.line, "\(name) cell \(cell.index): line")
+                #expect(outcome.error?.location.column == error.column, "\(name) cell \(cell.index): column")
+                let status: CellStatus = cell.raises ? .ok : .error
                 #expect(outcome.status == status)
             } else {
                 #expect(outcome.error == nil, "\(name) cell \(cell.index): \(outcome.error?.rendered ?? "")")

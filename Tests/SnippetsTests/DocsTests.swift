@@ -35,7 +35,7 @@ import Testing
         let result = try Notebook.run(path: Self.path)
         #expect(result.cells.count >= 20)
         for cell in result.cells {
-            #expect(cell.status == .ok, "docs/dsl.md cell \(cell.index): \(cell.error?.rendered ?? "")")
+            #expect(cell.status == .ok, "docs/dsl.md cell \(cell.number): \(cell.error?.rendered ?? "")")
         }
     }
 }

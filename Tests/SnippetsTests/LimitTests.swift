@@ -22,8 +22,8 @@ import Testing
         #expect(elapsed >= 1.0, "stopped before the limit: \(elapsed) s")
         let error = result.cells.first?.error
         #expect(error?.message.hasPrefix("time limit exceeded: the cell ran longer than 1 s") == true)
-        #expect(error?.line == 3)
-        #expect(error?.column == 1)
+        #expect(error?.location.line == 3)
+        #expect(error?.location.column == 1)
         #expect(result.cells.first?.status == .error)
         #expect(result.cells.last?.status == .ok)
         #expect(result.cells.last?.outputs.count == 1)
@@ -45,7 +45,7 @@ import Testing
         let result = Notebook.run(source: lesson, path: "front.md")
         #expect(Date().timeIntervalSince(start) < 2.0)
         #expect(result.cells.first?.error?.message.contains("longer than 1 s") == true)
-        #expect(result.cells.first?.error?.line == 8)
+        #expect(result.cells.first?.error?.location.line == 8)
     }
 
     @Test func runawayRecursionIsAnErrorNotACrash() {
@@ -58,8 +58,8 @@ import Testing
         let result = Notebook.run(source: lesson, path: "recursion.md")
         let error = result.cells.first?.error
         #expect(error?.message == "recursion limit exceeded: more than 1000 nested calls")
-        #expect(error?.line == 2)
-        #expect(error?.column == 30)
+        #expect(error?.location.line == 2)
+        #expect(error?.location.column == 30)
     }
 
     @Test func deepButBoundedRecursionWorks() {
@@ -83,8 +83,8 @@ import Testing
         let result = Notebook.run(source: lesson, path: "memory.md")
         let error = result.cells.first?.error
         #expect(error?.message == "memory limit exceeded: a tensor of 76293 MiB exceeds the limit of 1024 MiB")
-        #expect(error?.line == 2)
-        #expect(error?.column == 11)
+        #expect(error?.location.line == 2)
+        #expect(error?.location.column == 11)
     }
 
     @Test func growingAnArrayForeverHitsALimit() {

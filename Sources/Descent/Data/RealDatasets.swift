@@ -3,7 +3,7 @@ import Foundation
 // The classic real data sets bundled with Descent (folder Datasets of the package
 // resources, copied from scikit-learn 1.9.1; UCI Machine Learning Repository,
 // CC BY 4.0 — lessons using them credit UCI and the creators named below).
-// Each loader reads and checks the file on every call and throws
+// The files are read once per process (see `preloadBundledDatasets`); each loader checks the text and throws
 // `DescentError.malformedData` naming the file and line if anything is off.
 
 /// Handwritten digits: 1797 images of 8×8 pixels (values 0…16, row by row), classes 0…9.
@@ -30,15 +30,35 @@ public func BreastCancer() throws -> Dataset {
 
 /// Reads `Datasets/<name>.csv` from the package resources.
 func bundledDataset(_ name: String, header: Bool, features: Int? = nil, classCount: Int? = nil) throws -> Dataset {
-    let file = "\(name).csv"
-    guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Datasets") else {
-        throw DescentError.malformedData(source: file, line: 0, reason: "not found in the package resources (Datasets)")
-    }
-    let text: String
-    do {
-        text = try String(contentsOf: url, encoding: .utf8)
-    } catch {
-        throw DescentError.malformedData(source: file, line: 0, reason: "cannot be read: \(error.localizedDescription)")
-    }
-    return try Dataset(csv: text, name: name, source: file, header: header, features: features, classCount: classCount)
+    let text = try BundledFiles.csv[name, default: .failure(.malformedData(
+        source: "\(name).csv", line: 0, reason: "not found in the package resources (Datasets)"))].get()
+    return try Dataset(csv: text, name: name, source: "\(name).csv", header: header, features: features, classCount: classCount)
+}
+
+/// Reads the bundled data files before a sandbox forbids opening files.
+///
+/// A kernel calls this before it locks itself down; afterwards the loaders read the texts from
+/// memory. Elsewhere the files are read on first use.
+public func preloadBundledDatasets() {
+    _ = BundledFiles.csv
+}
+
+/// The bundled CSV texts, read once: they never change while a process runs.
+private enum BundledFiles {
+    static let csv: [String: Result<String, DescentError>] = {
+        var texts: [String: Result<String, DescentError>] = [:]
+        for name in ["digits", "iris", "wine", "breast_cancer"] {
+            let file = "\(name).csv"
+            guard let url = Bundle.module.url(forResource: name, withExtension: "csv", subdirectory: "Datasets") else {
+                texts[name] = .failure(.malformedData(source: file, line: 0, reason: "not found in the package resources (Datasets)"))
+                continue
+            }
+            do {
+                texts[name] = .success(try String(contentsOf: url, encoding: .utf8))
+            } catch {
+                texts[name] = .failure(.malformedData(source: file, line: 0, reason: "cannot be read: \(error.localizedDescription)"))
+            }
+        }
+        return texts
+    }()
 }

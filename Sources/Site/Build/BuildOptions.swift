@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Snippets
 
 /// What `gradus build` was asked to do.
 public struct BuildOptions: Sendable {
@@ -15,6 +16,8 @@ public struct BuildOptions: Sendable {
     public var cacheDirectory: String
     /// Where KaTeX is installed.
     public var katexDirectory: String
+    /// What runs the cells: `gradus build` and `serve` pass a pool of sandboxed kernels.
+    public var executor: any CellExecutor = InProcessExecutor()
 
     public init(lessonsDirectory: String = "lessons", outputDirectory: String = "site", useCache: Bool = true,
                 jobs: Int? = nil, cacheDirectory: String? = nil, katexDirectory: String = KaTeXAssets.debianDirectory) {
@@ -47,7 +50,7 @@ public struct LessonReport: Sendable {
     public var cached: Bool
     public var seconds: Double
     /// The errors of the failed cells, in order.
-    public var failures: [DiagnosticRecord]
+    public var failures: [LessonDiagnostic]
 }
 
 /// The outcome of a build.

@@ -1,6 +1,7 @@
 import Crypto
 import Foundation
 import Lessons
+import Snippets
 
 /// Cell results on disk, keyed so that a result is reused only when nothing that could change it changed.
 ///
@@ -44,16 +45,32 @@ public struct ExecutionCache: Sendable {
 
     func path(for key: String) -> String { cellsDirectory + "/" + key + ".json" }
 
-    /// The record stored under `key`, nil when absent or unreadable (a corrupt entry is just a miss).
-    func load(_ key: String) -> CellRecord? {
-        guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
-        return try? Self.decoder.decode(CellRecord.self, from: data)
+    /// A stored result with the opening-fence lines of swift cells 1...k when it was made, so its
+    /// lines can follow the cells when prose above them grows or shrinks (prose is not in the key).
+    struct Entry: Codable {
+        var result: CellResult
+        var fenceLines: [Int]
+
+        /// The result with its lines moved to where the cells are now.
+        func relocated(to current: [Int]) -> CellResult {
+            guard current != fenceLines else { return result }
+            return result.movingLines { line in
+                guard let cell = fenceLines.lastIndex(where: { $0 <= line }), cell < current.count else { return line }
+                return line + current[cell] - fenceLines[cell]
+            }
+        }
     }
 
-    /// Writes `record` under `key` through a temporary file, so a reader never sees half an entry.
-    func store(_ record: CellRecord, key: String) throws {
+    /// The entry stored under `key`, nil when absent or unreadable (a corrupt entry is just a miss).
+    func load(_ key: String) -> Entry? {
+        guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
+        return try? Self.decoder.decode(Entry.self, from: data)
+    }
+
+    /// Writes `entry` under `key` through a temporary file, so a reader never sees half an entry.
+    func store(_ entry: Entry, key: String) throws {
         try FileManager.default.createDirectory(atPath: cellsDirectory, withIntermediateDirectories: true)
-        let data = try Self.encoder.encode(record)
+        let data = try Self.encoder.encode(entry)
         let temporary = path(for: key) + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try data.write(to: URL(fileURLWithPath: temporary))
         if rename(temporary, path(for: key)) != 0 {

@@ -26,24 +26,28 @@ struct LessonRunner: Sendable {
         let start = DispatchTime.now().uptimeNanoseconds
         let keys = ExecutionCache.keys(for: lesson, defaultTimeout: course.defaults.timeout)
         let fenceLines = lesson.cells.filter { $0.language == "swift" }.map { $0.fenceRange.start.line }
-        var records: [CellRecord] = []
+        var records: [CellResult] = []
         var cellsRun = 0
         var cached = false
         if options.useCache {
             let hits = keys.compactMap { cache.load($0) }
             if hits.count == keys.count {
-                records = hits.enumerated().map { index, record in record.relocated(to: Array(fenceLines.prefix(index + 1))) }
+                records = hits.enumerated().map { index, entry in entry.relocated(to: Array(fenceLines.prefix(index + 1))) }
                 cached = true
             }
         }
         if !cached {
             var notebook = NotebookOptions()
             if let timeout = course.defaults.timeout { notebook.timeout = timeout }
-            let result = Notebook.run(source: lesson.source, path: lesson.path, options: notebook)
-            records = result.cells.map { CellRecord($0, fenceLines: Array(fenceLines.prefix($0.index))) }
+            var job = NotebookJob(lesson: lesson, options: notebook)
+            job.memoryBytes = lesson.memory ?? course.defaults.memory
+            let result = options.executor.run(job)
+            records = result.cells
             cellsRun = result.cells.filter { $0.status != .skipped }.count
             if !result.hasUnexpectedFailure, records.count == keys.count {
-                for (record, key) in zip(records, keys) { try? cache.store(record, key: key) }
+                for (record, key) in zip(records, keys) {
+                    try? cache.store(ExecutionCache.Entry(result: record, fenceLines: Array(fenceLines.prefix(record.number))), key: key)
+                }
             }
         }
         let failures = records.filter { $0.status == .error }.compactMap(\.error)
@@ -56,9 +60,9 @@ struct LessonRunner: Sendable {
     }
 
     /// The lesson's whole page from the theme's template.
-    func render(_ position: Int, records: [CellRecord]) -> String {
+    func render(_ position: Int, records: [CellResult]) -> String {
         let lesson = course.lessons[position]
-        let article = LessonPage(lesson: lesson, records: records).article
+        let article = LessonPage(lesson: lesson, results: records).article
         let navigation = Navigation(course: course)
         return theme.page.render([
             "lang": SiteBuilder.language(of: course),

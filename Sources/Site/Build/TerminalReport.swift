@@ -12,8 +12,8 @@ public enum TerminalReport {
     }
 
     /// A failed cell's error: `path:line:col: error: message`, the source line and a caret.
-    public static func failure(_ error: DiagnosticRecord) -> String {
-        error.snippetDiagnostic.rendered
+    public static func failure(_ error: LessonDiagnostic) -> String {
+        error.rendered
     }
 
     /// A course or lesson diagnostic in the same form, the source line read from its file.
@@ -27,7 +27,7 @@ public enum TerminalReport {
             lines.append(prefix.map { $0 == "\t" ? "\t" : " " }.joined() + "^")
         }
         lines += diagnostic.notes.map(\.description)
-        if let fixIt = diagnostic.fixIt { lines.append("\(fixIt.range.start): fix-it: \(fixIt.message)") }
+        lines += diagnostic.fixIts.map { "\($0.range.start): fix-it: \($0.message)" }
         return lines.joined(separator: "\n")
     }
 

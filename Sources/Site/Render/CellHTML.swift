@@ -1,11 +1,12 @@
 import Lessons
+import Snippets
 
 /// One cell of a lesson page: highlighted code, its outputs beneath, and its error if it failed.
 ///
 /// Attributes decide what shows: `hide` and `hidden` cells show only their outputs, `norun`
 /// cells only their code, and a `raises` cell's error is shown as the expected result.
 enum CellHTML {
-    static func html(_ cell: Cell, record: CellRecord?) -> String {
+    static func html(_ cell: Cell, result record: CellResult?) -> String {
         guard cell.language == "swift" else {
             let language = cell.language.map { " class=\"language-\(HTML.escape($0))\"" } ?? ""
             return "<div class=\"cell cell-static\"><pre class=\"code\"><code\(language)>\(HTML.escape(trimmed(cell.source)))</code></pre></div>\n"
@@ -40,18 +41,19 @@ enum CellHTML {
     }
 
     /// The error's message, its `path:line:col`, and the source line with a caret under the column.
-    static func errorBox(_ error: DiagnosticRecord, expected: Bool) -> String {
+    static func errorBox(_ error: LessonDiagnostic, expected: Bool) -> String {
         let kind = expected ? "raised-box" : "error-box"
         let title = expected ? "Raises, as expected: " : "Error: "
         var html = "<div class=\"\(kind)\"\(expected ? "" : " role=\"alert\"")>"
         html += "<p class=\"error-title\">\(title)\(HTML.escape(error.message))</p>"
-        html += "<p class=\"error-location\"><code>\(HTML.escape("\(error.file):\(error.line):\(error.column)"))</code></p>"
+        html += "<p class=\"error-location\"><code>\(HTML.escape(error.location.description))</code></p>"
         if !error.sourceLine.isEmpty {
-            let caret = String(repeating: " ", count: max(0, error.column - 1)) + "^"
+            let caret = LessonDiagnostic.caret(under: error.location.column, in: error.sourceLine)
             html += "<pre>\(HTML.escape(error.sourceLine))\n\(caret)</pre>"
         }
         for note in error.notes {
-            html += "<p class=\"error-note\">note: \(HTML.escape(note.message)) <code>\(HTML.escape("\(note.file):\(note.line):\(note.column)"))</code></p>"
+            let place = note.location.map { " <code>\(HTML.escape($0.description))</code>" } ?? ""
+            html += "<p class=\"error-note\">note: \(HTML.escape(note.message))\(place)</p>"
         }
         return html + "</div>"
     }

@@ -1,36 +1,25 @@
 import Lessons
+import Snippets
 
 /// The HTML of a lesson's article: prose from the Lessons renderer with each cell drawn by `CellHTML`.
 struct LessonPage {
     let lesson: Lesson
-    /// Results of the lesson's swift cells, by 1-based swift-cell index.
-    let records: [Int: CellRecord]
+    /// Results of the lesson's swift cells, by `Cell.index`.
+    let results: [Int: CellResult]
 
-    init(lesson: Lesson, records: [CellRecord]) {
+    init(lesson: Lesson, results: [CellResult]) {
         self.lesson = lesson
-        self.records = Dictionary(records.map { ($0.index, $0) }, uniquingKeysWith: { first, _ in first })
-    }
-
-    /// The 1-based swift-cell index of each cell (`nil` for other languages), as Snippets numbers them.
-    static func swiftIndices(_ lesson: Lesson) -> [Int: Int] {
-        var indices: [Int: Int] = [:]
-        var next = 1
-        for cell in lesson.cells where cell.language == "swift" {
-            indices[cell.index] = next
-            next += 1
-        }
-        return indices
+        self.results = Dictionary(results.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
     /// The article: a title heading when the lesson has no `#` heading, the summary, prose and cells.
     var article: String {
-        let indices = Self.swiftIndices(lesson)
         // Lessons renders prose with short markers for cells, swapped for the cells' HTML in one
         // pass afterwards: its per-block search and formula restoring then never scan the large
         // SVG of plots, which made rendering several times slower.
         var cells: [String] = []
         let prose = lesson.html { cell in
-            cells.append(CellHTML.html(cell, record: indices[cell.index].flatMap { records[$0] }))
+            cells.append(CellHTML.html(cell, result: results[cell.index]))
             return Self.marker + String(cells.count - 1) + "-->"
         }
         var html = Self.replacingMarkers(prose, with: cells)

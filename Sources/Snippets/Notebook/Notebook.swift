@@ -2,88 +2,112 @@
 @_exported import Outputs
 import Descent
 import Foundation
+import Lessons
 import SwiftSyntax
 
-/// Runs a lesson's swift cells top to bottom in one environment, as a notebook does.
+/// Runs a lesson's swift cells top to bottom in one environment, as a notebook does, in this process.
+///
+/// This is what a kernel runs inside its sandbox; commands run lessons through a `CellExecutor`
+/// (a pool of kernels) and never call this directly.
 public enum Notebook {
-    /// Reads and runs the lesson at `path`; throws only when the file cannot be read.
+    /// Runs a parsed lesson.
+    public static func run(_ lesson: Lesson, options: NotebookOptions = NotebookOptions()) -> NotebookResult {
+        run(NotebookJob(lesson: lesson, options: options))
+    }
+
+    /// Loads and runs the lesson at `path`; throws only when the file cannot be read.
     public static func run(path: String, options: NotebookOptions = NotebookOptions()) throws -> NotebookResult {
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        return run(source: text, path: path, options: options)
+        run(try Lesson.load(path: path), options: options)
     }
 
-    /// Runs lesson text; `path` names the file in diagnostics.
+    /// Parses and runs lesson text; `path` names the file in diagnostics.
     public static func run(source text: String, path: String, options: NotebookOptions = NotebookOptions()) -> NotebookResult {
-        let source = LessonsAdapter(path: path, text: text)
-        return NotebookRunner(source: source, options: options).run()
+        run(Lesson.parse(source: text, path: path), options: options)
     }
 
-    /// The number of swift cells in lesson text, for checking `--cell`.
-    public static func cellCount(source text: String, path: String) -> Int {
-        LessonsAdapter(path: path, text: text).cells.count
+    /// Runs a job, handing each cell's result to `onResult` as soon as the cell ends.
+    ///
+    /// A cell that cannot be stopped after its time limit leaves the interpreter busy, so the cells
+    /// after it are reported "not run".
+    public static func run(_ job: NotebookJob, onResult: (CellResult) -> Void = { _ in }) -> NotebookResult {
+        var results: [CellResult] = []
+        func report(_ result: CellResult) {
+            results.append(result)
+            onResult(result)
+        }
+        if let stuck = stream(job, onResult: report) {
+            let map = SourceMap(source: job.source)
+            for cell in job.reportedCells where cell.index > stuck.cell && !job.skip.contains(cell.index) {
+                report(CellResult(cell: cell.index, number: job.number(of: cell), line: cell.fenceRange.start.line, status: .error,
+                                  error: map.make("not run: cell \(stuck.number) could not be stopped after its time limit",
+                                                  at: cell.fenceRange.start)))
+            }
+        }
+        if let only = job.options.onlyCell { results = results.filter { $0.number == only } }
+        return NotebookResult(lesson: job.path, cells: results)
+    }
+
+    /// Runs the job's cells in order, handing each result to `onResult`, and stops after a cell
+    /// that could not be stopped after its time limit, returning that cell's result.
+    ///
+    /// A kernel uses this: after such a cell its interpreter thread is still busy, so the kernel
+    /// reports the cell and is replaced rather than running more cells beside that thread.
+    public static func stream(_ job: NotebookJob, onResult: (CellResult) -> Void) -> CellResult? {
+        NotebookRunner(job: job).run(onResult)
     }
 }
 
 /// The runner behind `Notebook.run`: one interpreter, one source map, cells in order.
 final class NotebookRunner {
-    let source: LessonSource
-    let options: NotebookOptions
+    let job: NotebookJob
     let interpreter: Interpreter
     let map: SourceMap
+    private let thread = CellThread()
 
-    init(source: LessonSource, options: NotebookOptions) {
-        self.source = source
-        self.options = options
-        self.interpreter = Interpreter(maxDepth: options.maxCallDepth)
-        self.map = SourceMap(source: source)
+    init(job: NotebookJob) {
+        self.job = job
+        self.interpreter = Interpreter(maxDepth: job.options.maxCallDepth)
+        self.map = SourceMap(source: job.source)
     }
 
-    func run() -> NotebookResult {
-        var results: [CellResult] = []
-        var abandoned: Int?
-        for cell in source.cells {
-            if let only = options.onlyCell, cell.index > only { break }
-            var result: CellResult
-            if let stuck = abandoned {
-                result = skipped(cell)
-                result.status = .error
-                result.error = map.make("not run: cell \(stuck) could not be stopped after its time limit", line: cell.fenceLine, column: 1)
-            } else if cell.attributes.norun {
-                result = skipped(cell)
-            } else {
-                let (outcome, finished) = runOnWorker(cell)
-                result = outcome
-                if !finished { abandoned = cell.index }
+    /// Runs the cells in order; returns the result of a cell that could not be stopped, if one could not.
+    func run(_ report: (CellResult) -> Void) -> CellResult? {
+        for cell in job.reportedCells where !job.skip.contains(cell.index) {
+            if cell.norun {
+                report(skipped(cell))
+                continue
             }
-            if options.onlyCell == nil || options.onlyCell == cell.index { results.append(result) }
+            let (result, finished) = runOnWorker(cell)
+            report(result)
+            // A cell that could not be stopped keeps the thread; it is left to it.
+            if !finished { return result }
         }
-        return NotebookResult(lesson: source.path, cells: results)
+        thread.close()
+        return nil
     }
 
-    private func skipped(_ cell: LessonCell) -> CellResult {
-        CellResult(index: cell.index, line: cell.fenceLine, status: .skipped, outputs: [], error: nil,
-                   source: cell.code, showsSource: !cell.attributes.hide, expectedError: false)
+    func skipped(_ cell: Cell) -> CellResult {
+        CellResult(cell: cell.index, number: job.number(of: cell), line: cell.fenceRange.start.line, status: .skipped)
     }
 
     /// Runs a cell on a thread with a large stack and waits at most its time limit plus a grace period.
-    private func runOnWorker(_ cell: LessonCell) -> (CellResult, finished: Bool) {
-        let seconds = cell.attributes.timeout ?? options.timeoutOverride ?? source.timeout ?? options.timeout
+    private func runOnWorker(_ cell: Cell) -> (CellResult, finished: Bool) {
+        let seconds = job.seconds(for: cell)
         let flag = CancellationFlag()
         let box = ResultBox()
         let done = DispatchSemaphore(value: 0)
-        let job = UncheckedJob { [self] in
+        let work = UncheckedJob { [self] in
             box.result = self.evaluate(cell, seconds: seconds, flag: flag)
             done.signal()
         }
-        let thread = Thread { job.body() }
-        thread.stackSize = 1 << 29
-        thread.start()
-        if done.wait(timeout: .now() + seconds + options.grace) == .timedOut {
+        thread.submit { work.body() }
+        let grace = job.options.grace
+        if done.wait(timeout: .now() + seconds + grace) == .timedOut {
             flag.set()
-            if done.wait(timeout: .now() + options.grace) == .timedOut {
+            if done.wait(timeout: .now() + grace) == .timedOut {
                 var result = skipped(cell)
                 result.status = .error
-                result.error = map.make(LimitExceeded.time(seconds: seconds).description, line: cell.codeLine, column: cell.indent + 1)
+                result.error = map.make(LimitExceeded.time(seconds: seconds).description, at: cell.location)
                 return (result, false)
             }
         }
@@ -91,24 +115,26 @@ final class NotebookRunner {
     }
 
     /// Parses and evaluates one cell under its limits; runs on the worker thread.
-    private func evaluate(_ cell: LessonCell, seconds: Double, flag: CancellationFlag) -> CellResult {
+    private func evaluate(_ cell: Cell, seconds: Double, flag: CancellationFlag) -> CellResult {
         var result = skipped(cell)
         result.status = .ok
-        let parsed = SnippetParser.parse(cell.code, fileName: source.path)
+        var code = cell.source
+        if code.hasSuffix("\n") { code.removeLast() }
+        let parsed = SnippetParser.parse(code, fileName: job.path)
         map.add(parsed, for: cell)
         interpreter.printed = ""
         interpreter.outputs = []
-        var failure: SnippetDiagnostic?
+        var failure: LessonDiagnostic?
         var failureKind = FailureKind.error
         if let first = parsed.syntaxErrors.first(where: { $0.diagMessage.severity == .error }) {
             failure = map.diagnostic(first, root: Syntax(parsed.tree), cell: cell)
         } else {
             let scope = Environment(parent: interpreter.globals)
-            var limits = ExecutionLimits(seconds: seconds, maxTensorBytes: options.maxTensorBytes, cancellation: flag)
+            var limits = ExecutionLimits(seconds: seconds, maxTensorBytes: job.options.maxTensorBytes, cancellation: flag)
             limits.allowsParallelRuns = true
             do {
                 let value = try limits.run { try interpreter.runCell(parsed.tree.statements, in: scope) }
-                if !(options.isolatesTests && cell.attributes.test != nil) { scope.merge(into: interpreter.globals) }
+                if !(job.options.isolatesTests && cell.test != nil) { scope.merge(into: interpreter.globals) }
                 interpreter.flushPrinted()
                 interpreter.outputs += interpreter.builtins.display(value)
             } catch {
@@ -118,27 +144,40 @@ final class NotebookRunner {
         }
         interpreter.flushPrinted()
         result.outputs = interpreter.outputs
-        if let failure {
-            result.error = failure
-            result.status = cell.attributes.raises ? .ok : .error
-            result.expectedError = cell.attributes.raises
-            result.failureKind = failureKind
-            // `todo()` marks an exercise not done yet: shown as such, not as a failure.
-            if failureKind == .notCompleted, !cell.attributes.raises {
-                result.status = .skipped
-                result.outputs.append(.text(failure.message))
-            }
-        } else if cell.attributes.raises {
-            result.status = .error
-            result.error = map.make("this cell is marked 'raises' but ran without an error", line: cell.fenceLine, column: 1)
-        }
+        judge(&result, cell: cell, failure: failure, kind: failureKind)
         return result
     }
 
-    private func diagnostic(for error: Error, cell: LessonCell) -> SnippetDiagnostic {
+    /// Sets the status from the cell's error and its `raises` attribute.
+    private func judge(_ result: inout CellResult, cell: Cell, failure: LessonDiagnostic?, kind: FailureKind) {
+        guard let failure else {
+            if cell.raises {
+                result.status = .error
+                result.error = map.make("this cell is marked 'raises' but ran without an error", at: cell.fenceRange.start)
+            }
+            return
+        }
+        result.error = failure
+        result.failureKind = kind
+        if cell.raises, let wanted = cell.raisesMatching, !failure.message.contains(wanted) {
+            // `raises="text"` promises a particular error; a different one is a failure, not a pass.
+            result.status = .error
+            result.error?.message = "expected an error containing '\(wanted)', but the cell raised: \(failure.message)"
+            return
+        }
+        result.status = cell.raises ? .ok : .error
+        result.expectedError = cell.raises
+        // `todo()` marks an exercise not done yet: shown as such, not as a failure.
+        if kind == .notCompleted, !cell.raises {
+            result.status = .skipped
+            result.outputs.append(.text(failure.message))
+        }
+    }
+
+    private func diagnostic(for error: Error, cell: Cell) -> LessonDiagnostic {
         switch error {
         case let error as SnippetError:
-            let notes = error.notes.map { map.diagnostic($0.message, node: $0.node, fallback: cell, severity: .note) }
+            let notes = error.notes.map { map.note($0.message, node: $0.node) }
             return map.diagnostic(error.message, node: error.node, fallback: cell, notes: notes)
         case let error as LimitExceeded:
             return map.diagnostic(error.description, node: nil, fallback: cell)

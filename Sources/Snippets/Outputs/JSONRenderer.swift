@@ -5,7 +5,7 @@ public enum JSONRenderer {
     public static func render(_ result: NotebookResult) -> String {
         let cells: [JSON] = result.cells.map { cell in
             var fields: [(String, JSON)] = [
-                ("index", .int(cell.index)),
+                ("index", .int(cell.number)),
                 ("line", .int(cell.line)),
                 ("status", .string(cell.status.rawValue)),
                 ("outputs", .array(cell.outputs.map(output))),
@@ -13,17 +13,19 @@ public enum JSONRenderer {
             if let error = cell.error {
                 var errorFields: [(String, JSON)] = [
                     ("message", .string(error.message)),
-                    ("line", .int(error.line)),
-                    ("column", .int(error.column)),
+                    ("line", .int(error.location.line)),
+                    ("column", .int(error.location.column)),
                     ("rendered", .string(error.rendered)),
                 ]
                 if cell.expectedError { errorFields.append(("expected", .bool(true))) }
                 if !error.notes.isEmpty {
                     errorFields.append(("notes", .array(error.notes.map {
-                        .object([("message", .string($0.message)), ("line", .int($0.line)), ("column", .int($0.column))])
+                        var note: [(String, JSON)] = [("message", .string($0.message))]
+                        if let place = $0.location { note += [("line", .int(place.line)), ("column", .int(place.column))] }
+                        return .object(note)
                     })))
                 }
-                if !error.fixIts.isEmpty { errorFields.append(("fixIts", .array(error.fixIts.map { .string($0) }))) }
+                if !error.fixIts.isEmpty { errorFields.append(("fixIts", .array(error.fixIts.map { .string($0.message) }))) }
                 fields.append(("error", .object(errorFields)))
             }
             return .object(fields)

@@ -7,7 +7,7 @@ public enum TextRenderer {
         var blocks: [String] = []
         for cell in result.cells {
             var lines: [String] = []
-            var heading = "\(result.lesson):\(cell.line): cell \(cell.index)"
+            var heading = "\(result.lesson):\(cell.line): cell \(cell.number)"
             switch cell.status {
             case .skipped: heading += " (not run)"
             case .error: heading += style.error(" failed")

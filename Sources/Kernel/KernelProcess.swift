@@ -1,0 +1,172 @@
+import Foundation
+import Lessons
+import Snippets
+
+/// One running kernel as the parent sees it: a child process, a pipe each way, and its last words.
+final class KernelProcess {
+    let limits: KernelLimits
+    /// The sandbox layers the kernel said it could not apply.
+    private(set) var missing: [String] = []
+    private let process: Process
+    private let input: FileHandle
+    private var reader: FrameReader
+    private let errors: TailBuffer
+    /// Jobs this kernel has finished, so a long-lived kernel can be retired.
+    var jobsRun = 0
+
+    private init(process: Process, input: FileHandle, output: FileHandle, errors: TailBuffer, limits: KernelLimits) {
+        self.process = process
+        self.input = input
+        self.reader = FrameReader(fd: output.fileDescriptor)
+        self.errors = errors
+        self.limits = limits
+    }
+
+    /// Starts `executable arguments…` with `limits` and waits for it to say it is ready.
+    static func start(executable: String, arguments: [String], limits: KernelLimits) throws(KernelFailure) -> KernelProcess {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments + limits.arguments
+        // Swift's backtracer would start a helper process (the sandbox forbids it) and take seconds
+        // to symbolicate a crash nobody reads: the parent only needs the signal and the last words.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_BACKTRACE"] = "enable=no"
+        process.environment = environment
+        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        do { try process.run() } catch { throw KernelFailure("cannot start a kernel ('\(executable)'): \(error.localizedDescription)") }
+        let errors = TailBuffer(reading: stderr.fileHandleForReading)
+        let kernel = KernelProcess(process: process, input: stdin.fileHandleForWriting, output: stdout.fileHandleForReading,
+                                   errors: errors, limits: limits)
+        switch kernel.next(deadline: DispatchTime.now().uptimeNanoseconds + 60_000_000_000) {
+        case let .success(.ready(missing)):
+            kernel.missing = missing
+            return kernel
+        case .success:
+            kernel.kill()
+            throw KernelFailure("a kernel did not start as expected: it spoke before saying it was ready")
+        case let .failure(failure):
+            kernel.kill()
+            throw KernelFailure("a kernel did not start: \(kernel.describe(failure))")
+        }
+    }
+
+    /// Sends a request; false when the kernel is gone.
+    func send(_ request: KernelRequest) -> Bool {
+        guard let bytes = try? Framing.encode(request) else { return false }
+        return Framing.write(bytes, to: input.fileDescriptor)
+    }
+
+    /// The next event, or why none came before `deadline` (uptime nanoseconds).
+    func next(deadline: UInt64?) -> Result<KernelEvent, FrameReader.Failure> {
+        switch reader.next(deadline: deadline) {
+        case let .success(body):
+            guard let event = try? Framing.decode(KernelEvent.self, from: body) else {
+                return .failure(.garbage("a message that is not a kernel event"))
+            }
+            return .success(event)
+        case let .failure(failure):
+            return .failure(failure)
+        }
+    }
+
+    /// Kills the kernel and waits for it, so no process outlives its use.
+    func kill() {
+        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        try? input.close()
+    }
+
+    /// Closes its input, so an idle kernel ends by itself, and waits for it.
+    func close() {
+        try? input.close()
+        process.waitUntilExit()
+    }
+
+    /// Why the kernel stopped answering, in words for the cell it was running.
+    func describe(_ failure: FrameReader.Failure) -> String {
+        switch failure {
+        case .timedOut:
+            kill()
+            return "it stopped answering past the cell's time limit and was stopped"
+        case let .garbage(what):
+            kill()
+            return "it sent \(what) instead of a result"
+        case .closed:
+            kill()
+            return exitDescription()
+        }
+    }
+
+    /// `signal 11 (segmentation fault)` or `exit status 3`, with the last line it wrote on standard error.
+    private func exitDescription() -> String {
+        var text: String
+        if process.terminationReason == .uncaughtSignal {
+            let signal = process.terminationStatus
+            text = "signal \(signal) (\(Self.name(ofSignal: signal)))"
+        } else {
+            text = "it exited with status \(process.terminationStatus)"
+        }
+        let last = errors.lastLine()
+        if let last { text += "; it said: \(last)" }
+        if let last, last.localizedCaseInsensitiveContains("alloc") || last.localizedCaseInsensitiveContains("memory") {
+            text += Self.memoryHint(limits)
+        }
+        return text
+    }
+
+    static func name(ofSignal signal: Int32) -> String {
+        switch signal {
+        case SIGSEGV: "segmentation fault"
+        case SIGILL: "illegal instruction, a runtime trap"
+        case SIGTRAP: "a runtime trap"
+        case SIGABRT: "aborted"
+        case SIGKILL: "killed"
+        case SIGXCPU: "processor time limit exceeded"
+        case SIGBUS: "bus error"
+        case SIGFPE: "arithmetic exception"
+        case SIGSYS: "a forbidden system call"
+        default: strsignal(signal).map { String(cString: $0).lowercased() } ?? "unknown signal"
+        }
+    }
+
+    private static func memoryHint(_ limits: KernelLimits) -> String {
+        let size = MemorySize.describe(limits.memoryBytes)
+        return " — perhaps out of memory: kernels may use \(size) (raise it with `memory:` in the front matter)"
+    }
+}
+
+/// A kernel could not be started or used at all.
+struct KernelFailure: Error {
+    var message: String
+    init(_ message: String) { self.message = message }
+}
+
+/// Keeps the last few KiB a child writes to a pipe, read on a thread of its own so the child never blocks.
+final class TailBuffer: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tail: [UInt8] = []
+    private static let keep = 4096
+
+    init(reading handle: FileHandle) {
+        Thread { [self] in
+            while true {
+                let chunk = handle.availableData
+                if chunk.isEmpty { break }
+                lock.withLock {
+                    tail.append(contentsOf: chunk)
+                    if tail.count > Self.keep { tail.removeFirst(tail.count - Self.keep) }
+                }
+            }
+        }.start()
+    }
+
+    /// The last line that reads as an error message (`Fatal error: …`), if any; stack frames are skipped.
+    func lastLine() -> String? {
+        let text = lock.withLock { String(decoding: tail, as: UTF8.self) }
+        let line = text.split(whereSeparator: \.isNewline).last { $0.localizedCaseInsensitiveContains("error") }
+        return line.map { String($0.trimmingCharacters(in: .whitespaces).prefix(300)) }
+    }
+}

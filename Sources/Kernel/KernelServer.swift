@@ -1,0 +1,106 @@
+import Descent
+import Foundation
+import Snippets
+
+/// The kernel's side of the pipe: lock the process down, then run jobs and stream their results.
+///
+/// A kernel is `gradus kernel` started by a `KernelPool`. It reads requests on standard input and
+/// writes events on standard output; nothing else is written there, so a cell can never forge an
+/// event (its printed text is part of its result).
+public struct KernelServer {
+    public var limits: KernelLimits
+    /// Test-only misbehaviour, to prove the parent survives a kernel that crashes, hangs or babbles.
+    public var faults: KernelFaults
+
+    public init(limits: KernelLimits, faults: KernelFaults = KernelFaults()) {
+        self.limits = limits
+        self.faults = faults
+    }
+
+    /// Serves requests until standard input closes; returns the exit status.
+    public func serve() -> Int32 {
+        warmUp()
+        let missing = KernelSandbox.enter(limits)
+        guard send(.ready(missing: missing)) else { return 1 }
+        var reader = FrameReader(fd: STDIN_FILENO)
+        while case let .success(body) = reader.next(deadline: nil) {
+            let request: KernelRequest
+            do {
+                request = try Framing.decode(KernelRequest.self, from: body)
+            } catch {
+                return 2
+            }
+            switch request {
+            case let .run(job):
+                if !run(job) { return 3 }
+            case let .probe(action):
+                guard send(.probe(KernelProbe.attempt(action))) else { return 1 }
+            }
+        }
+        return 0
+    }
+
+    /// Runs one job; false when the kernel must exit (a stuck cell, a closed pipe).
+    private func run(_ job: NotebookJob) -> Bool {
+        var open = true
+        var started: Set<Int> = []
+        let onStart = { (cell: Int) in
+            started.insert(cell)
+            if open { open = send(.started(cell: cell)) }
+            faults.trigger(beforeCell: cell)
+        }
+        // `started` is announced just before each cell: the runner reports results in cell order,
+        // so the next unreported cell is the one about to run.
+        var pending = job.reportedCells.filter { !job.skip.contains($0.index) }.map(\.index)
+        if let first = pending.first { onStart(first) }
+        let stuck = Notebook.stream(job) { result in
+            guard open else { return }
+            open = send(.result(result))
+            pending.removeAll { $0 == result.cell }
+            if let next = pending.first, !started.contains(next) { onStart(next) }
+        }
+        if let stuck {
+            _ = send(.stuck(cell: stuck.cell))
+            return false
+        }
+        return open && send(.finished)
+    }
+
+    private func send(_ event: KernelEvent) -> Bool {
+        guard let bytes = try? Framing.encode(event) else { return false }
+        return Framing.write(bytes, to: STDOUT_FILENO)
+    }
+
+    /// Does once, before the sandbox, what would otherwise open files later: the bundled data
+    /// sets, and the first use of JSON coding and number formatting.
+    private func warmUp() {
+        preloadBundledDatasets()
+        _ = try? Framing.encode(KernelEvent.finished)
+        _ = Notebook.run(source: "```swift\nlet warm = [1.0, 2.0].map { $0 * 0.5 }\nprint(warm, String(describing: 1e-7))\n```\n",
+                         path: "warm-up.md")
+    }
+}
+
+/// Ways a test can make a kernel misbehave on purpose; never set by the commands users run.
+public struct KernelFaults: Sendable {
+    /// Kill the kernel with this signal just before the cell with this `Cell.index` runs.
+    public var crash: (cell: Int, signal: Int32)?
+    /// Stop answering (sleep, ignoring the time limit) before this cell.
+    public var hang: Int?
+    /// Write bytes that are not a frame before this cell.
+    public var garbage: Int?
+
+    public init(crash: (cell: Int, signal: Int32)? = nil, hang: Int? = nil, garbage: Int? = nil) {
+        self.crash = crash
+        self.hang = hang
+        self.garbage = garbage
+    }
+
+    func trigger(beforeCell cell: Int) {
+        if let crash, crash.cell == cell { raise(crash.signal) }
+        if hang == cell { while true { sleep(60) } }
+        if garbage == cell {
+            _ = Framing.write(Array("Segmentation fault (core dumped)\n".utf8), to: STDOUT_FILENO)
+        }
+    }
+}
