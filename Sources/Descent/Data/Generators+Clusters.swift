@@ -55,7 +55,8 @@ public func Blobs(count: Int = 300, centers: Int = 3, std: Double = 1, features:
     guard features >= 1 else {
         throw DescentError.invalidArgument(name: "Blobs features", value: "\(features)", expected: "at least 1")
     }
-    try checkGenerator("Blobs", count: count, minimum: centers, noise: std)
+    try checkGenerator("Blobs", count: count, minimum: centers, noise: std, features: features)
+    _ = try ExecutionLimits.elementCount(of: [centers, features], operation: "Blobs(centers: \(centers), features: \(features))")
     var random = RandomSource(seed: seed)
     let middles = (0..<centers).map { _ in (0..<features).map { _ in random.uniform(-10, 10) } }
     var points: [[Double]] = []

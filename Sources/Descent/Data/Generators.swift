@@ -82,11 +82,19 @@ func evenFraction(_ i: Int, _ n: Int) -> Double {
     n > 1 ? Double(i) / Double(n - 1) : 0
 }
 
-func checkGenerator(_ name: String, count: Int, minimum: Int, noise: Double) throws {
+/// Checks a generator's count and noise, and its size against the memory cap before any point is drawn.
+///
+/// The generators build each point as a small array before packing the rows, so
+/// a point costs its features plus an array header; counting that keeps
+/// `Moons(count: 1_000_000_000)` an error rather than an aborted allocation.
+func checkGenerator(_ name: String, count: Int, minimum: Int, noise: Double, features: Int = 2) throws {
     guard count >= minimum else {
         throw DescentError.invalidArgument(name: "\(name) count", value: "\(count)", expected: "at least \(minimum) points")
     }
     try require(noise >= 0 && noise.isFinite, "\(name) noise", noise, "a finite standard deviation >= 0")
+    let values = try ExecutionLimits.checkedProduct([count, features], operation: "\(name)(count: \(count))")
+    try ExecutionLimits.checkAllocation(count: values, bytesPerElement: 2 * MemoryLayout<Double>.size)
+    try ExecutionLimits.checkAllocation(count: count, bytesPerElement: 80)
 }
 
 /// Adds noise to the points in order, shuffles the rows, and packs them into a data set.

@@ -13,6 +13,7 @@ public func trueLinearWeights(features: Int = 1, seed: Int = 0) throws -> (weigh
     guard features >= 1 else {
         throw DescentError.invalidArgument(name: "LinearData features", value: "\(features)", expected: "at least 1")
     }
+    try ExecutionLimits.checkAllocation(count: features, bytesPerElement: MemoryLayout<Double>.size)
     var random = RandomSource(seed: seed)
     let weights = (0..<features).map { _ in random.uniform(-2, 2) }
     let bias = random.uniform(-1, 1)
@@ -53,8 +54,8 @@ public func LinearData(count: Int = 100, weights: [Double], bias: Double = 0, no
 }
 
 private func linearData(count: Int, weights: [Double], bias: Double, noise: Double, random: inout RandomSource) throws -> Dataset {
-    try checkGenerator("LinearData", count: count, minimum: 1, noise: noise)
     let features = weights.count
+    try checkGenerator("LinearData", count: count, minimum: 1, noise: noise, features: features)
     var x = [Double](repeating: 0, count: count * features)
     for i in 0..<x.count { x[i] = random.normal() }
     var y = [Double](repeating: 0, count: count)

@@ -29,7 +29,12 @@ extension Jet {
     /// x^n by repeated squaring of jets, exact for negative x too.
     public func pow(_ n: Int) -> Jet {
         if n == 0 { return Jet(1) }
-        if n < 0 { return 1 / pow(-n) }
+        // The magnitude, not -n, so that Int.min does not overflow.
+        if n < 0 { return 1 / power(n.magnitude) }
+        return power(n.magnitude)
+    }
+
+    private func power(_ n: UInt) -> Jet {
         var result: Jet = 1
         var base = self
         var exponent = n

@@ -55,7 +55,7 @@ public enum Initializer: Sendable, Equatable, CustomStringConvertible {
             throw DescentError.invalidArgument(
                 name: "weight shape", value: "[\(fanIn), \(fanOut)]", expected: "positive numbers of inputs and outputs")
         }
-        let count = fanIn * fanOut
+        let count = try ExecutionLimits.elementCount(of: [fanIn, fanOut], operation: "weight of Dense(\(fanIn), \(fanOut))")
         let (n, m) = (Double(fanIn), Double(fanOut))
         var out = [Double](repeating: 0, count: count)
         switch self {

@@ -53,7 +53,7 @@ extension Tensor {
         let (rows, columns) = matrixView(shape)
         let (lr, lc) = matrixView(lhs.shape)
         let (rr, rc) = matrixView(rhs.shape)
-        try ExecutionLimits.checkAllocation(count: rows.multipliedReportingOverflow(by: columns).partialValue)
+        _ = try ExecutionLimits.elementCount(of: [rows, columns], operation: operation)
         // Strides of 0 repeat a broadcast axis.
         let lrs = lr == 1 ? 0 : lc, lcs = lc == 1 ? 0 : 1
         let rrs = rr == 1 ? 0 : rc, rcs = rc == 1 ? 0 : 1

@@ -30,7 +30,7 @@ extension Tensor {
         guard k == k2 else {
             throw DescentError.shapeMismatch(operation: "matmul", lhs: shape, rhs: other.shape)
         }
-        try ExecutionLimits.checkAllocation(count: m.multipliedReportingOverflow(by: n).partialValue)
+        _ = try ExecutionLimits.elementCount(of: [m, n], operation: "matmul")
         var out = [Double](repeating: 0, count: m * n)
         Tensor.multiply(scalars, other.scalars, into: &out, m: m, k: k, n: n)
         switch (shape.count, other.shape.count) {
@@ -84,8 +84,10 @@ extension Tensor {
     /// This is how minibatches are cut from a dataset.
     public func rows(_ indices: [Int]) throws -> Tensor {
         let (rows, columns) = shape.count == 2 ? (shape[0], shape[1]) : (shape.first ?? 1, 1)
+        // Checked before reserving: repeated indices can ask for far more rows than the tensor has.
+        let count = try ExecutionLimits.elementCount(of: [indices.count, columns], operation: "rows(_:)")
         var out = [Double]()
-        out.reserveCapacity(indices.count * columns)
+        out.reserveCapacity(count)
         for index in indices {
             guard index >= 0, index < rows else { throw DescentError.indexOutOfRange(index: index, count: rows) }
             out.append(contentsOf: scalars[index * columns..<(index + 1) * columns])

@@ -15,7 +15,7 @@ public struct Tensor: Sendable, Equatable, Hashable {
         guard shape.count <= 2, shape.allSatisfy({ $0 >= 0 }) else {
             throw DescentError.invalidShape(operation: "Tensor", shape: shape, expected: "rank 0, 1 or 2 with non-negative extents")
         }
-        let count = shape.reduce(1, *)
+        let count = try ExecutionLimits.checkedProduct(shape, operation: "Tensor")
         guard count == scalars.count else {
             throw DescentError.invalidArgument(
                 name: "scalars", value: "\(scalars.count) elements",
@@ -55,8 +55,11 @@ public struct Tensor: Sendable, Equatable, Hashable {
 
     /// A tensor of the given shape with every element equal to `value`.
     public init(repeating value: Double, shape: [Int]) throws {
-        try ExecutionLimits.checkAllocation(count: shape.reduce(1) { $0.multipliedReportingOverflow(by: Swift.max($1, 0)).partialValue })
-        try self.init(shape: shape, scalars: Array(repeating: value, count: Swift.max(0, shape.reduce(1, *))))
+        guard shape.count <= 2 else {
+            throw DescentError.invalidShape(operation: "Tensor", shape: shape, expected: "rank 0, 1 or 2 with non-negative extents")
+        }
+        let count = try ExecutionLimits.elementCount(of: shape, operation: "Tensor")
+        try self.init(shape: shape, scalars: Array(repeating: value, count: count))
     }
 
     public static func zeros(_ shape: [Int]) throws -> Tensor { try Tensor(repeating: 0, shape: shape) }
@@ -84,10 +87,10 @@ public struct Tensor: Sendable, Equatable, Hashable {
 
     /// Reinterprets the elements with a new shape of the same size.
     public func reshaped(_ newShape: [Int]) throws -> Tensor {
-        guard newShape.count <= 2, newShape.reduce(1, *) == scalars.count else {
-            throw DescentError.invalidShape(
-                operation: "reshaped(\(DescentError.format(newShape)))", shape: shape,
-                expected: "\(newShape.reduce(1, *)) elements")
+        let operation = "reshaped(\(DescentError.format(newShape)))"
+        let count = try ExecutionLimits.checkedProduct(newShape, operation: operation)
+        guard newShape.count <= 2, count == scalars.count else {
+            throw DescentError.invalidShape(operation: operation, shape: shape, expected: "\(count) elements")
         }
         return Tensor(unchecked: newShape, scalars)
     }

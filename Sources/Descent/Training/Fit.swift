@@ -34,10 +34,9 @@ public func fit(
     }
     try schedule.validate()
     for optimizer in optimizers { try optimizer.validate() }
-    // One batch plan shared by every run.
-    let plan = try (0..<epochs).map { epoch in
-        try train.batches(size: size, seed: batchSize == nil ? nil : seed &+ epoch &* 7919)
-    }
+    // One batch plan shared by every run, drawn epoch by epoch (the seed fixes it), so a huge
+    // `epochs` costs time, which the limits stop, rather than memory up front.
+    let plan = BatchPlan(epochs: epochs, size: size, seed: batchSize == nil ? nil : seed)
     let setup = TrainingSetup(train: train, validation: validation, loss: loss, penalty: penalty,
                               schedule: schedule, stop: stop, plan: plan, seed: seed)
     let runs = try runInParallel(optimizers.count) { index in
@@ -65,6 +64,18 @@ public func fit(
             seed: seed, schedule: schedule, penalty: penalty, stop: stop, optimizers: optimizers())
 }
 
+/// The minibatches of every epoch: epoch e's order comes from the seed and e alone.
+private struct BatchPlan: Sendable {
+    let epochs: Int
+    let size: Int
+    /// Nil trains each epoch on the rows in order (full batch).
+    let seed: Int?
+
+    func batches(epoch: Int, of train: Dataset) throws -> [[Int]] {
+        try train.batches(size: size, seed: seed.map { $0 &+ epoch &* 7919 })
+    }
+}
+
 /// Everything the runs of one `fit` share.
 private struct TrainingSetup: Sendable {
     let train: Dataset
@@ -73,7 +84,7 @@ private struct TrainingSetup: Sendable {
     let penalty: Penalty?
     let schedule: Schedule
     let stop: [StoppingCriterion]
-    let plan: [[[Int]]]
+    let plan: BatchPlan
     let seed: Int
 
     func train(_ initial: Sequential, with optimizer: any Optimizing) throws -> Run {
@@ -96,7 +107,8 @@ private struct TrainingSetup: Sendable {
             }
         }
         var step = 0
-        epochs: for (epoch, batches) in plan.enumerated() {
+        epochs: for epoch in 0..<plan.epochs {
+            let batches = try plan.batches(epoch: epoch, of: train)
             var total = 0.0
             for indices in batches {
                 try ExecutionLimits.check()

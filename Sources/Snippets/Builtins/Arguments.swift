@@ -74,7 +74,7 @@ struct Arguments {
     func array(_ name: String) throws -> [Value] {
         switch try value(name) {
         case let .array(items): return items
-        case let .range(lower, upper): return (lower..<upper).map { .int($0) }
+        case let .range(lower, upper): return try CheckedIntegers.elements(lower: lower, upper: upper)
         default: throw fail(name, "an array")
         }
     }

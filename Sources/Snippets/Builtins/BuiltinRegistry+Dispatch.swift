@@ -92,7 +92,13 @@ extension BuiltinRegistry {
         }
         let type = typeKey(value)
         if let getter = getters[type]?[name] {
-            do { return try getter(value) } catch let error as DescentError { throw SnippetError(error.description, at: node) }
+            do { return try getter(value) } catch let error as SnippetError {
+                throw error.located(at: node)
+            } catch let error as DescentError {
+                throw SnippetError(error.description, at: node)
+            } catch let error as LimitExceeded {
+                throw SnippetError(error.description, at: node)
+            }
         }
         if let dynamic = dynamicMembers[type] { return try dynamic.get(value, name) }
         if methods[type]?[name] != nil {

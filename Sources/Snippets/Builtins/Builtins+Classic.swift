@@ -19,7 +19,7 @@ extension BuiltinRegistry {
             let value = try schedule(receiver)
             try value.validate()
             let count = try args.int("count")
-            try ExecutionLimits.checkAllocation(count: count)
+            try CheckedIntegers.checkValues(count: count)
             return .array(value.rates(base: try args.double("base"), count: count).map { .double($0) })
         }
     }
@@ -33,6 +33,7 @@ extension BuiltinRegistry {
         function("Perceptron", ["features", "lr?"]) { args in
             let features = try args.int("features")
             guard features >= 1 else { throw SnippetError("Perceptron needs at least 1 feature, got features: \(features)") }
+            try ExecutionLimits.checkAllocation(count: features, bytesPerElement: MemoryLayout<Double>.size)
             return .native(NativeValue(typeName: "Perceptron", payload: Perceptron(features: features, lr: try args.double("lr", default: 1))))
         }
         getter(of: "Perceptron", "weights") { numbers(try perceptron($0).weights) }

@@ -16,7 +16,7 @@ extension BuiltinRegistry {
         method(of: "Array", "append", ["contentsOf"], mutating: true) { receiver, args in
             guard case var .array(items) = receiver else { return .void }
             receiver = .void
-            items.append(contentsOf: try args.interpreter.iterate(try args.value("contentsOf"), at: args.node("contentsOf")))
+            items.append(contentsOf: try self.sequence(args, "contentsOf"))
             receiver = .array(items)
             return .void
         }
@@ -62,19 +62,44 @@ extension BuiltinRegistry {
     func elements(_ value: Value) throws -> [Value] {
         switch value {
         case let .array(items): return items
-        case let .range(lower, upper):
-            try ExecutionLimits.checkAllocation(count: upper - lower)
-            return (lower..<upper).map { .int($0) }
+        case let .range(lower, upper): return try CheckedIntegers.elements(lower: lower, upper: upper)
         default: return []
         }
     }
 
+    /// The elements of a sequence argument; a range is checked against the memory cap before it becomes an array.
+    func sequence(_ args: Arguments, _ name: String) throws -> [Value] {
+        let value = try args.value(name)
+        switch value {
+        case let .range(lower, upper): return try CheckedIntegers.elements(lower: lower, upper: upper)
+        case let .tensor(tensor): try CheckedIntegers.checkValues(count: tensor.count)
+        default: break
+        }
+        return try args.interpreter.iterate(value, at: args.node(name))
+    }
+
     private func registerSequenceMembers(_ type: String) {
-        getter(of: type, "count") { .int(try self.elements($0).count) }
-        getter(of: type, "isEmpty") { .bool(try self.elements($0).isEmpty) }
-        getter(of: type, "indices") { .range(lower: 0, upper: try self.elements($0).count) }
-        getter(of: type, "first") { try self.elements($0).first ?? .null }
-        getter(of: type, "last") { try self.elements($0).last ?? .null }
+        // A range answers these from its bounds, so `(0..<Int.max).count` needs no array.
+        getter(of: type, "count") { value in
+            if case let .range(lower, upper) = value { return .int(upper - lower) }
+            return .int(try self.elements(value).count)
+        }
+        getter(of: type, "isEmpty") { value in
+            if case let .range(lower, upper) = value { return .bool(lower == upper) }
+            return .bool(try self.elements(value).isEmpty)
+        }
+        getter(of: type, "indices") { value in
+            if case .range = value { return value }
+            return .range(lower: 0, upper: try self.elements(value).count)
+        }
+        getter(of: type, "first") { value in
+            if case let .range(lower, upper) = value { return lower < upper ? .int(lower) : .null }
+            return try self.elements(value).first ?? .null
+        }
+        getter(of: type, "last") { value in
+            if case let .range(lower, upper) = value { return lower < upper ? .int(upper - 1) : .null }
+            return try self.elements(value).last ?? .null
+        }
         method(of: type, "map", ["{_transform"]) { receiver, args in
             let function = try args.function("transform")
             return .array(try self.elements(receiver).map { try args.interpreter.call(function, with: [$0], at: args.call) })
@@ -105,6 +130,7 @@ extension BuiltinRegistry {
         method(of: type, "reversed", []) { receiver, _ in .array(try self.elements(receiver).reversed()) }
         method(of: type, "contains", ["_element"]) { receiver, args in
             let target = try args.value("element")
+            if case let .range(lower, upper) = receiver, case let .int(i) = target { return .bool(lower <= i && i < upper) }
             return .bool(try self.elements(receiver).contains { Operators.equal($0, target) == true })
         }
         method(of: type, "firstIndex", ["of"]) { receiver, args in
@@ -200,7 +226,12 @@ extension BuiltinRegistry {
             getter(of: type, "isNaN") { .bool(($0.asDouble ?? 0).isNaN) }
             getter(of: type, "isFinite") { .bool(($0.asDouble ?? 0).isFinite) }
             getter(of: type, "magnitude") { value in
-                if case let .int(i) = value { return .int(i.magnitude > UInt(Int.max) ? Int.max : Int(i.magnitude)) }
+                if case let .int(i) = value {
+                    guard i != Int.min else {
+                        throw SnippetError("arithmetic overflow: (\(i)).magnitude is 9223372036854775808, which does not fit in Int (Swift gives a UInt); use Double(x).magnitude")
+                    }
+                    return .int(Swift.abs(i))
+                }
                 return .double((value.asDouble ?? 0).magnitude)
             }
             getter(of: type, "description") { .string(Display.description(of: $0)) }

@@ -1,5 +1,6 @@
 import Descent
 import Foundation
+import SwiftSyntax
 
 extension BuiltinRegistry {
     /// `print`, math functions over numbers, Jets and Tensors, conversions and sequences.
@@ -49,7 +50,7 @@ extension BuiltinRegistry {
         for (name, scalar, jet, tensor) in unary {
             function(name, ["_x"]) { args in
                 switch try args.value("x") {
-                case let .int(i) where name == "abs": return .int(Swift.abs(i))
+                case let .int(i) where name == "abs": return .int(try CheckedIntegers.abs(i))
                 case let .jet(j): if let jet { return .jet(jet(j)) }
                 case let .tensor(t): if let tensor { return .tensor(tensor(t)) }
                 case let .variable(v):
@@ -112,9 +113,7 @@ extension BuiltinRegistry {
         function("Int", ["_value"]) { args in
             switch try args.value("value") {
             case let .int(i): return .int(i)
-            case let .double(d):
-                guard d.isFinite, Swift.abs(d) < 9.2e18 else { throw SnippetError("\(d) cannot be converted to an Int") }
-                return .int(Int(d))
+            case let .double(d): return .int(try CheckedIntegers.int(from: d))
             case let .string(s): if let i = Int(s) { return .int(i) }; throw SnippetError("'\(s)' is not an integer")
             default: throw args.fail("value", "a number")
             }
@@ -122,49 +121,58 @@ extension BuiltinRegistry {
         function("String", ["_value"]) { args in .string(Display.description(of: try args.value("value"))) }
         function("String", ["describing"]) { args in .string(Display.description(of: try args.value("describing"))) }
         function("String", ["format", "_values..."]) { args in
-            let format = try args.string("format")
-            let numbers: [CVarArg] = try (args.has("values") ? args.array("values") : []).map { value -> CVarArg in
-                if case let .int(i) = value { return i }
-                if let d = value.asDouble { return d }
-                if case let .string(s) = value { return s }
-                throw SnippetError("String(format:) takes numbers and strings, got \(value.typeName)")
+            // Formatted in Swift: no cell value may reach a C variadic function.
+            let values = args.has("values") ? try args.array("values") : []
+            do {
+                return .string(try FormatString.format(try args.string("format"), values))
+            } catch let error as FormatString.Problem {
+                throw SnippetError(error.message, at: Self.formatNode(args, error.argument))
             }
-            return .string(String(format: format, arguments: numbers))
         }
         function("Array", ["_sequence"]) { args in
-            .array(try args.interpreter.iterate(try args.value("sequence"), at: args.node("sequence")))
+            .array(try self.sequence(args, "sequence"))
         }
         function("Array", ["repeating", "count"]) { args in
             let count = try args.int("count")
-            guard count >= 0 else { throw SnippetError("Array(repeating:count:) needs a count of at least 0, got \(count)") }
-            try ExecutionLimits.checkAllocation(count: count)
+            guard count >= 0 else { throw SnippetError("Array(repeating:count:) needs a count of at least 0, got \(count)", at: args.node("count")) }
+            try CheckedIntegers.checkValues(count: count)
             return .array(Array(repeating: try args.value("repeating"), count: count))
         }
+    }
+
+    /// The value a format problem is about, or the format string itself.
+    private static func formatNode(_ args: Arguments, _ argument: Int?) -> Syntax {
+        guard let call = args.call.as(FunctionCallExprSyntax.self) else { return args.node("format") }
+        let written = Array(call.arguments)
+        let index = argument.map { $0 + 1 } ?? 0
+        return index < written.count ? Syntax(written[index].expression) : args.node("format")
     }
 
     private func registerSequences() {
         for (label, closed) in [("to", false), ("through", true)] {
             function("stride", ["from", label, "by"]) { args in
+                if case let .int(start) = try args.value("from"), case let .int(end) = try args.value(label), case let .int(step) = try args.value("by") {
+                    return .array(try CheckedIntegers.stride(from: start, to: end, by: step, closed: closed))
+                }
                 let start = try args.double("from"), end = try args.double(label), step = try args.double("by")
                 guard step != 0, step.isFinite else { throw SnippetError("stride needs a non-zero step, got \(step)") }
-                let allInts = [args.values["from"], args.values[label], args.values["by"]].allSatisfy {
-                    if case .int = $0?.value { return true } else { return false }
-                }
+                guard start.isFinite, end.isFinite else { throw SnippetError("stride needs finite bounds, got from: \(start), \(label): \(end)") }
+                let estimate = ((end - start) / step).rounded(.down) + 1
+                if estimate > 0 { try CheckedIntegers.checkValues(count: estimate >= 9e18 ? Int.max : Int(estimate)) }
                 var items: [Value] = []
                 var index = 0.0
                 while true {
                     let x = start + index * step
                     if step > 0 ? (closed ? x > end : x >= end) : (closed ? x < end : x <= end) { break }
-                    items.append(allInts ? .int(Int(x)) : .double(x))
+                    items.append(.double(x))
                     index += 1
-                    if items.count % 4096 == 0 { try ExecutionLimits.checkAllocation(count: items.count); try ExecutionLimits.check() }
+                    if items.count % 4096 == 0 { try ExecutionLimits.check() }
                 }
                 return .array(items)
             }
         }
         function("zip", ["_a", "_b"]) { args in
-            let a = try args.interpreter.iterate(try args.value("a"), at: args.node("a"))
-            let b = try args.interpreter.iterate(try args.value("b"), at: args.node("b"))
+            let a = try self.sequence(args, "a"), b = try self.sequence(args, "b")
             return .array(zip(a, b).map { .tuple([$0, $1], labels: [nil, nil]) })
         }
     }

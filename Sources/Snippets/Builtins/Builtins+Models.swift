@@ -4,7 +4,10 @@ extension BuiltinRegistry {
     /// Layers, `Sequential { ... }`, initializers, losses, penalties, schedules and stopping criteria.
     func registerModels() {
         layer("Dense", ["_inputs", "_outputs", "init?", "bias?", "seed?"]) { a in
-            Dense(try a.int("inputs"), try a.int("outputs"),
+            let (inputs, outputs) = (try a.int("inputs"), try a.int("outputs"))
+            // Dense draws its weight without throwing, so a weight too big to allocate is refused here.
+            if inputs > 0, outputs > 0 { _ = try ExecutionLimits.elementCount(of: [inputs, outputs], operation: "Dense(\(inputs), \(outputs))") }
+            return Dense(inputs, outputs,
                   init: try a.optionalNative("init", Initializer.self, kind: "Initializer") ?? .uniform,
                   bias: try a.bool("bias", default: true), seed: try a.int("seed", default: 0))
         }

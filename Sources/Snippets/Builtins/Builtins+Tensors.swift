@@ -10,15 +10,12 @@ extension BuiltinRegistry {
             return .tensor(try Tensor(shape: try self.shape(args, "shape"), scalars: scalars))
         }
         function("Tensor", ["repeating", "shape"]) { args in
-            let shape = try self.shape(args, "shape")
-            try ExecutionLimits.checkAllocation(count: shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue })
-            return .tensor(try Tensor(repeating: try args.double("repeating"), shape: shape))
+            .tensor(try Tensor(repeating: try args.double("repeating"), shape: try self.shape(args, "shape")))
         }
         for (name, fill) in [("zeros", 0.0), ("ones", 1.0)] {
             member(of: "Tensor", name, ["_shape"]) { args in
-                let shape = try self.shape(args, "shape")
-                try ExecutionLimits.checkAllocation(count: shape.reduce(1) { $0.multipliedReportingOverflow(by: $1).partialValue })
-                return .tensor(try Tensor(repeating: fill, shape: shape))
+                // Tensor(repeating:shape:) checks the shape product and the memory cap before allocating.
+                .tensor(try Tensor(repeating: fill, shape: try self.shape(args, "shape")))
             }
         }
         function("matmul", ["_a", "_b"]) { args in
@@ -34,7 +31,10 @@ extension BuiltinRegistry {
         getter(of: "Tensor", "shape") { .array(tensor($0).shape.map { .int($0) }) }
         getter(of: "Tensor", "count") { .int(tensor($0).count) }
         getter(of: "Tensor", "rank") { .int(tensor($0).rank) }
-        getter(of: "Tensor", "scalars") { .array(tensor($0).scalars.map { .double($0) }) }
+        getter(of: "Tensor", "scalars") { value in
+            try CheckedIntegers.checkValues(count: tensor(value).count)
+            return .array(tensor(value).scalars.map { .double($0) })
+        }
         getter(of: "Tensor", "norm") { .double(tensor($0).norm) }
         getter(of: "Tensor", "squaredNorm") { .double(tensor($0).squaredNorm) }
         getter(of: "Tensor", "transposed") { .tensor(tensor($0).transposed) }

@@ -5,7 +5,7 @@ import SwiftSyntax
 /// Swift's operators over interpreter values.
 ///
 /// Numbers follow Swift: `Int op Int` stays an `Int` (overflow is an error, not
-/// a wrap), and a `Double` on either side makes the result a `Double`, which is
+/// a wrap or a trap: see `CheckedIntegers`), and a `Double` on either side makes the result a `Double`, which is
 /// what Swift's literal typing gives in the lessons' formulas. Tensors and Jets
 /// combine with numbers and with themselves as Descent defines.
 enum Operators {
@@ -25,6 +25,8 @@ enum Operators {
             if let result = try library(op, lhs, rhs) { return result }
         } catch let error as DescentError {
             throw SnippetError(error.description)
+        } catch let error as LimitExceeded {
+            throw SnippetError(error.description)
         }
         throw SnippetError("binary operator '\(op)' cannot be applied to operands of type \(lhs.typeName) and \(rhs.typeName)")
     }
@@ -32,8 +34,7 @@ enum Operators {
     static func prefix(_ op: String, _ operand: Value, at node: some SyntaxProtocol) throws -> Value {
         switch (op, operand) {
         case let ("-", .int(i)):
-            guard i != Int.min else { throw SnippetError("arithmetic overflow in -\(i)", at: node) }
-            return .int(-i)
+            do { return .int(try CheckedIntegers.negate(i)) } catch let error as SnippetError { throw error.located(at: node) }
         case let ("-", .double(d)): return .double(-d)
         case let ("-", .tensor(t)): return .tensor(-t)
         case let ("-", .jet(j)): return .jet(-j)
@@ -47,24 +48,8 @@ enum Operators {
 
     private static func numeric(_ op: String, _ lhs: Value, _ rhs: Value) throws -> Value? {
         if case let .int(a) = lhs, case let .int(b) = rhs {
-            let result: (Int, Bool)
-            switch op {
-            case "+": result = a.addingReportingOverflow(b)
-            case "-": result = a.subtractingReportingOverflow(b)
-            case "*": result = a.multipliedReportingOverflow(by: b)
-            case "/", "%":
-                guard b != 0 else { throw SnippetError.runtime("division by zero in \(a) \(op) \(b)") }
-                result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
-            case "..<":
-                guard a <= b else { throw SnippetError.runtime("range \(a)..<\(b) has its lower bound above its upper bound") }
-                return .range(lower: a, upper: b)
-            case "...":
-                guard a <= b else { throw SnippetError.runtime("range \(a)...\(b) has its lower bound above its upper bound") }
-                return .range(lower: a, upper: b + 1)
-            default: return nil
-            }
-            if result.1 { throw SnippetError.runtime("arithmetic overflow in \(a) \(op) \(b)") }
-            return .int(result.0)
+            if op == "..<" || op == "..." { return try CheckedIntegers.range(a, op, b) }
+            return try CheckedIntegers.arithmetic(op, a, b).map { .int($0) }
         }
         guard let a = lhs.asDouble, let b = rhs.asDouble else { return nil }
         switch op {
