@@ -2,8 +2,8 @@
 # Each installs, only when missing, the Debian packages the project needs.
 
 SWIFT ?= swift
-# Debian packages: cmark for Markdown, KaTeX for math in the site.
-APT_PACKAGES := libcmark-dev libjs-katex pkg-config
+# Debian packages: cmark for Markdown, libseccomp for the kernel sandbox, KaTeX for math in the site.
+APT_PACKAGES := libcmark-dev libseccomp-dev libjs-katex pkg-config
 # The site's browser test opens pages in Debian's headless chromium.
 TEST_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

@@ -11,6 +11,7 @@ let package = Package(
         // What a lesson shows (tables, plots, comparisons) and `show`/`table`/`plot` for exported scripts.
         .library(name: "Outputs", targets: ["Outputs"]),
         .executable(name: "gradus", targets: ["gradus"]),
+        .library(name: "Sandbox", targets: ["Sandbox"]),
     ],
     dependencies: [
         .package(url: "https://github.com/swiftlang/swift-syntax", exact: "603.0.1"),
@@ -81,6 +82,16 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Debian's libseccomp, for the kernel's system-call allowlist.
+        .systemLibrary(
+            name: "CSeccomp",
+            pkgConfig: "libseccomp",
+            providers: [.apt(["libseccomp-dev"])]
+        ),
+        // OS limits a kernel applies to itself before running lesson code (docs/sandbox.md).
+        .target(name: "Sandbox", dependencies: [.target(name: "CSeccomp", condition: .when(platforms: [.linux]))]),
+        // Enters the sandbox and tries one thing; Tests/SandboxTests runs it as a subprocess.
+        .executableTarget(name: "sandbox-probe", dependencies: ["Sandbox"], path: "Sources/SandboxProbe"),
         .executableTarget(
             name: "descent-bench",
             dependencies: ["Descent"],
@@ -101,5 +112,7 @@ let package = Package(
         // The shipped course: it builds, its released copy builds, and a batch of submissions grades.
         .testTarget(name: "CourseTests", dependencies: ["gradus"], exclude: ["Fixtures"]),
         .testTarget(name: "GradusTests", dependencies: ["gradus"]),
+        // Runs the built sandbox-probe (found by path: a test cannot link an executable).
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "sandbox-probe"]),
     ]
 )
