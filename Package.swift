@@ -54,7 +54,7 @@ let package = Package(
         // Sandboxed worker processes that run cells, and the pool the commands run lessons through.
         .target(
             name: "Kernel",
-            dependencies: ["Descent", "Lessons", "Snippets"]
+            dependencies: ["Descent", "Lessons", "Snippets", "Sandbox"]
         ),
         // The website: pages, plots as SVG, KaTeX, search, the execution cache.
         .target(

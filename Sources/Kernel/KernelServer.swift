@@ -72,12 +72,11 @@ public struct KernelServer {
     }
 
     /// Does once, before the sandbox, what would otherwise open files later: the bundled data
-    /// sets, and the first use of JSON coding and number formatting.
+    /// sets (and `Bundle.module` behind them), and the first use of JSON coding. It starts no
+    /// thread: the network namespace can only be entered by a single-threaded process.
     private func warmUp() {
         preloadBundledDatasets()
         _ = try? Framing.encode(KernelEvent.finished)
-        _ = Notebook.run(source: "```swift\nlet warm = [1.0, 2.0].map { $0 * 0.5 }\nprint(warm, String(describing: 1e-7))\n```\n",
-                         path: "warm-up.md")
     }
 }
 

@@ -5,23 +5,31 @@ import Glibc
 #endif
 
 /// What one probe action reported: the stdout line and the exit status.
-struct Outcome {
-    var line: String
-    var status: Int32
+public struct Outcome: Sendable {
+    public var line: String
+    public var status: Int32
 
-    static func ok(_ detail: String = "") -> Outcome {
+    public init(line: String, status: Int32) {
+        self.line = line
+        self.status = status
+    }
+
+    public static func ok(_ detail: String = "") -> Outcome {
         Outcome(line: detail.isEmpty ? "ok" : "ok \(detail)", status: 0)
     }
 
     /// A refused call, worded like the kernel's message: "refused: open: Operation not permitted".
-    static func refused(_ call: String, _ code: Int32 = errno) -> Outcome {
+    public static func refused(_ call: String, _ code: Int32 = errno) -> Outcome {
         Outcome(line: "refused: \(call): \(String(cString: strerror(code)))", status: 3)
     }
 }
 
-/// The actions the probe can try inside the sandbox, one per layer the tests check.
-enum ProbeAction {
-    static func run(_ action: String, _ argument: String, preopened: Int32) -> Outcome {
+/// The actions a probe can try inside the sandbox, one per layer the tests check.
+///
+/// Test-only: `sandbox-probe` runs them in a process of its own, and a kernel's probe request
+/// runs them from inside a real kernel.
+public enum ProbeAction {
+    public static func run(_ action: String, _ argument: String, preopened: Int32) -> Outcome {
         switch action {
         case "open-file":
             let fd = open(argument, O_RDONLY)
@@ -76,30 +84,5 @@ enum ProbeAction {
         default:
             return Outcome(line: "unknown action \(action)", status: 2)
         }
-    }
-}
-
-/// A thread started before `Sandbox.enter` that later runs one piece of work.
-final class EarlyThread: @unchecked Sendable {
-    private let start = DispatchSemaphore(value: 0)
-    private let finished = DispatchSemaphore(value: 0)
-    private var work: (() -> Outcome)?
-    private var outcome = Outcome(line: "early thread did not run", status: 1)
-
-    init() {
-        let thread = Thread { [self] in
-            start.wait()
-            if let work { outcome = work() }
-            finished.signal()
-        }
-        thread.start()
-    }
-
-    /// Hands `work` to the waiting thread and returns what it produced.
-    func run(_ work: @escaping () -> Outcome) -> Outcome {
-        self.work = work
-        start.signal()
-        finished.wait()
-        return outcome
     }
 }
