@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Times `gradus build` end to end on a generated ten-lesson course (scripts/site-fixture.sh):
 # a cold build (no cache) and a warm rebuild after a prose edit, each repeated, medians printed.
-# Goals (docs/site.md): cold < 5 s on 2 cores, warm after a prose edit < 0.5 s.
+# Then the cost of running cells in sandboxed kernels beside running them in-process (the
+# benchmark-only `--in-process`), alternating in one run: the real course cold, and one
+# `gradus run` of a small lesson.
+# Goals: cold < 5 s on 2 cores, warm after a prose edit < 0.5 s (docs/site.md); kernels at most
+# 1.5x the in-process cold build of the course, one `gradus run` at most +50 ms (docs/sandbox.md).
 # Usage: scripts/site-bench.sh [GRADUS_BINARY] [RUNS]   (default: release build in .build)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -38,6 +42,26 @@ done
 echo "gradus build, 10 generated lessons, $(nproc) cores, $runs runs each:"
 echo "  cold (no cache):            $(printf '%s\n' "${cold[@]}" | median) s median (goal < 5 s)"
 echo "  warm after a prose edit:    $(printf '%s\n' "${warm[@]}" | median) s median (goal < 0.5 s)"
+# Kernels against in-process, alternating so load drifts hit both alike.
+cp -r "$here/lessons" course
+kernel=(); inprocess=()
+for _ in $(seq "$runs"); do
+  rm -rf course-cache; start=$(now); "$gradus" build --lessons course --out course-site --no-cache >/dev/null 2>&1; end=$(now)
+  kernel+=($((end - start)))
+  start=$(now); "$gradus" build --lessons course --out course-site --no-cache --in-process >/dev/null 2>&1; end=$(now)
+  inprocess+=($((end - start)))
+done
+printf '```swift\nlet xs = (1...10).map { Double($0) * 0.5 }\nprint(xs.reduce(0, +))\n```\n' > one.md
+run_kernel=(); run_inprocess=()
+for _ in $(seq $((runs * 4))); do
+  start=$(now); "$gradus" run one.md >/dev/null; end=$(now); run_kernel+=($((end - start)))
+  start=$(now); "$gradus" run one.md --in-process >/dev/null; end=$(now); run_inprocess+=($((end - start)))
+done
+k=$(printf '%s\n' "${kernel[@]}" | median); i=$(printf '%s\n' "${inprocess[@]}" | median)
+rk=$(printf '%s\n' "${run_kernel[@]}" | median); ri=$(printf '%s\n' "${run_inprocess[@]}" | median)
+echo "kernels beside in-process, the course in lessons/ ($(ls course/*.md | wc -l) lessons), cold:"
+echo "  kernels: $k s, in-process: $i s, ratio $(awk -v a="$k" -v b="$i" 'BEGIN { printf "%.2f", a / b }')x (goal <= 1.5x)"
+echo "  one gradus run: kernel $rk s, in-process $ri s, +$(awk -v a="$rk" -v b="$ri" 'BEGIN { printf "%.0f", (a - b) * 1000 }') ms (goal <= +50 ms)"
 if command -v hyperfine >/dev/null; then
   hyperfine --warmup 1 --runs "$runs" --prepare 'echo "edit" >> lessons/05-lesson.md' "$gradus build"
 fi

@@ -7,39 +7,27 @@ final class KernelProcess {
     let limits: KernelLimits
     /// The sandbox layers the kernel said it could not apply.
     private(set) var missing: [String] = []
-    private let process: Process
-    private let input: FileHandle
+    private let child: ChildProcess
     private var reader: FrameReader
     private let errors: TailBuffer
     /// Jobs this kernel has finished, so a long-lived kernel can be retired.
     var jobsRun = 0
 
-    private init(process: Process, input: FileHandle, output: FileHandle, errors: TailBuffer, limits: KernelLimits) {
-        self.process = process
-        self.input = input
-        self.reader = FrameReader(fd: output.fileDescriptor)
-        self.errors = errors
+    private init(child: ChildProcess, limits: KernelLimits) {
+        self.child = child
+        self.reader = FrameReader(fd: child.output)
+        self.errors = TailBuffer(reading: child.errors)
         self.limits = limits
     }
 
     /// Starts `executable arguments…` with `limits` and waits for it to say it is ready.
     static func start(executable: String, arguments: [String], limits: KernelLimits) throws(KernelFailure) -> KernelProcess {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments + limits.arguments
         // Swift's backtracer would start a helper process (the sandbox forbids it) and take seconds
         // to symbolicate a crash nobody reads: the parent only needs the signal and the last words.
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
-        process.environment = environment
-        let stdin = Pipe(), stdout = Pipe(), stderr = Pipe()
-        process.standardInput = stdin
-        process.standardOutput = stdout
-        process.standardError = stderr
-        do { try process.run() } catch { throw KernelFailure("cannot start a kernel ('\(executable)'): \(error.localizedDescription)") }
-        let errors = TailBuffer(reading: stderr.fileHandleForReading)
-        let kernel = KernelProcess(process: process, input: stdin.fileHandleForWriting, output: stdout.fileHandleForReading,
-                                   errors: errors, limits: limits)
+        let child = try ChildProcess.spawn(executable, arguments: arguments + limits.arguments, environment: environment)
+        let kernel = KernelProcess(child: child, limits: limits)
         switch kernel.next(deadline: DispatchTime.now().uptimeNanoseconds + 60_000_000_000) {
         case let .success(.ready(missing)):
             kernel.missing = missing
@@ -48,7 +36,6 @@ final class KernelProcess {
             kernel.kill()
             throw KernelFailure("a kernel did not start as expected: it spoke before saying it was ready")
         case let .failure(failure):
-            kernel.kill()
             throw KernelFailure("a kernel did not start: \(kernel.describe(failure))")
         }
     }
@@ -56,7 +43,7 @@ final class KernelProcess {
     /// Sends a request; false when the kernel is gone.
     func send(_ request: KernelRequest) -> Bool {
         guard let bytes = try? Framing.encode(request) else { return false }
-        return Framing.write(bytes, to: input.fileDescriptor)
+        return Framing.write(bytes, to: child.input)
     }
 
     /// The next event, or why none came before `deadline` (uptime nanoseconds).
@@ -74,15 +61,12 @@ final class KernelProcess {
 
     /// Kills the kernel and waits for it, so no process outlives its use.
     func kill() {
-        if process.isRunning { Glibc.kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
-        try? input.close()
+        child.terminate()
     }
 
-    /// Closes its input, so an idle kernel ends by itself, and waits for it.
+    /// Closes its input, so an idle kernel ends by itself; kills it if it has not ended within 2 s.
     func close() {
-        try? input.close()
-        process.waitUntilExit()
+        child.finish(within: 2)
     }
 
     /// Why the kernel stopped answering, in words for the cell it was running.
@@ -95,7 +79,6 @@ final class KernelProcess {
             kill()
             return "it sent \(what) instead of a result"
         case .closed:
-            kill()
             return exitDescription()
         }
     }
@@ -103,11 +86,11 @@ final class KernelProcess {
     /// `signal 11 (segmentation fault)` or `exit status 3`, with the last line it wrote on standard error.
     private func exitDescription() -> String {
         var text: String
-        if process.terminationReason == .uncaughtSignal {
-            let signal = process.terminationStatus
+        switch child.terminate() {
+        case let .signal(signal):
             text = "signal \(signal) (\(Self.name(ofSignal: signal)))"
-        } else {
-            text = "it exited with status \(process.terminationStatus)"
+        case let .status(status):
+            text = "it exited with status \(status)"
         }
         let last = errors.lastLine()
         if let last { text += "; it said: \(last)" }
@@ -149,14 +132,21 @@ final class TailBuffer: @unchecked Sendable {
     private let lock = NSLock()
     private var tail: [UInt8] = []
     private static let keep = 4096
+    private let ended = DispatchSemaphore(value: 0)
 
-    init(reading handle: FileHandle) {
+    init(reading fd: Int32) {
         Thread { [self] in
+            var chunk = [UInt8](repeating: 0, count: 4096)
             while true {
-                let chunk = handle.availableData
-                if chunk.isEmpty { break }
+                let count = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
+                if count < 0, errno == EINTR { continue }
+                if count <= 0 {
+                    close(fd)
+                    ended.signal()
+                    break
+                }
                 lock.withLock {
-                    tail.append(contentsOf: chunk)
+                    tail.append(contentsOf: chunk[0..<count])
                     if tail.count > Self.keep { tail.removeFirst(tail.count - Self.keep) }
                 }
             }
@@ -165,6 +155,8 @@ final class TailBuffer: @unchecked Sendable {
 
     /// The last line that reads as an error message (`Fatal error: …`), if any; stack frames are skipped.
     func lastLine() -> String? {
+        // The child has ended when this is asked; give the reader a moment to drain the pipe.
+        if ended.wait(timeout: .now() + 0.5) == .success { ended.signal() }
         let text = lock.withLock { String(decoding: tail, as: UTF8.self) }
         let line = text.split(whereSeparator: \.isNewline).last { $0.localizedCaseInsensitiveContains("error") }
         return line.map { String($0.trimmingCharacters(in: .whitespaces).prefix(300)) }

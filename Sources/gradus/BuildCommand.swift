@@ -40,9 +40,7 @@ struct Build: ParsableCommand {
 
     func run() throws {
         var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: !noCache, jobs: jobs)
-        let pool = kernel.pool(width: options.jobs)
-        defer { pool.shutdown() }
-        options.executor = pool
+        options.executor = kernel.executor(width: options.jobs)
         let interactive = isatty(STDERR_FILENO) == 1
         let report: BuildReport
         do {

@@ -21,9 +21,7 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let report: CheckReport
         do {
-            let pool = kernel.pool(width: 1)
-            defer { pool.shutdown() }
-            report = try SelfCheck.run(path: lesson, timeout: timeout, executor: pool)
+            report = try SelfCheck.run(path: lesson, timeout: timeout, executor: kernel.executor(width: 1))
         } catch let error as LessonErrors {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Grading
+import Kernel
 
 /// `gradus grade --key KEY SUBMISSIONS --out DIR`: batch grading in worker processes.
 struct GradeCommand: ParsableCommand {
@@ -70,9 +71,9 @@ struct GradeCommand: ParsableCommand {
         guard let key else { throw GradingError("--key LESSONS_DIR is required") }
         let width = jobs ?? ProcessInfo.processInfo.activeProcessorCount
         // Every lesson of every student gets a fresh kernel: nothing one submission does can reach the next.
-        let pool = kernel.pool(width: width, reuse: false)
-        defer { pool.shutdown() }
+        let executor = kernel.executor(width: width, reuse: false)
         if requireSandbox {
+            guard let pool = executor as? KernelPool else { throw GradingError("--require-sandbox needs kernels") }
             let missing = try pool.missingSandboxLayers()
             if !missing.isEmpty {
                 throw GradingError("--require-sandbox: this machine cannot apply every sandbox layer; missing: "
@@ -80,7 +81,7 @@ struct GradeCommand: ParsableCommand {
             }
         }
         var options = GradeOptions(keyDirectory: key, submissionsDirectory: submissions ?? "", outputDirectory: out ?? "",
-                                   jobs: width, timeout: timeout, executor: pool)
+                                   jobs: width, timeout: timeout, executor: executor)
         if gradescope {
             let summary = try BatchGrader.gradescope(root: gradescopeRoot, options: options)
             print(Self.describe(summary))

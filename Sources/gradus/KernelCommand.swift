@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Kernel
 import Lessons
+import Snippets
 
 /// `gradus kernel`: a sandboxed worker that runs cells for the command that started it.
 ///
@@ -34,8 +35,12 @@ struct KernelCommand: ParsableCommand {
 
 /// `--memory SIZE`: the options every command that runs cells shares.
 struct KernelOptions: ParsableArguments {
-    @Option(help: "Memory each kernel may use, e.g. 2G or 512M (default 2G; a lesson's `memory:` wins).")
+    @Option(help: "Memory each kernel may use, e.g. 2G or 1.5G (default 2G; a lesson's `memory:` wins).")
     var memory: String?
+
+    /// Benchmarks only: run cells in this process, unprotected, to measure what kernels cost.
+    @Flag(help: .hidden)
+    var inProcess = false
 
     func validate() throws {
         if let memory, MemorySize.bytes(memory) == nil {
@@ -43,8 +48,10 @@ struct KernelOptions: ParsableArguments {
         }
     }
 
-    /// A pool of `width` kernels started from this executable.
-    func pool(width: Int, reuse: Bool = true) -> KernelPool {
+    /// What runs the cells: a pool of `width` kernels started from this executable (ended when
+    /// the pool is released), or this process under the benchmark-only `--in-process`.
+    func executor(width: Int, reuse: Bool = true) -> any CellExecutor {
+        if inProcess { return InProcessExecutor() }
         var limits = KernelLimits.standard
         if let bytes = memory.flatMap(MemorySize.bytes) { limits.memoryBytes = bytes }
         return KernelPool(executable: Self.executable, width: width, limits: limits, reuse: reuse)

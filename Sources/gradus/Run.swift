@@ -52,9 +52,7 @@ struct Run: ParsableCommand {
         }
         var options = NotebookOptions()
         options.onlyCell = cell
-        let pool = kernel.pool(width: 1)
-        let result = pool.run(NotebookJob(lesson: model, options: options))
-        pool.shutdown()
+        let result = kernel.executor(width: 1).run(NotebookJob(lesson: model, options: options))
         switch format {
         case .json:
             print(JSONRenderer.render(result), terminator: "")

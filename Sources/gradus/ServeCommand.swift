@@ -55,9 +55,7 @@ struct ServeCommand: ParsableCommand {
             return source
         }
         var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: true, jobs: jobs)
-        let pool = kernel.pool(width: options.jobs)
-        defer { pool.shutdown() }
-        options.executor = pool
+        options.executor = kernel.executor(width: options.jobs)
         let terminal = ServeTerminal(output: out, interactive: isatty(STDERR_FILENO) == 1)
         let server: DevServer
         do {
