@@ -34,12 +34,11 @@ public func fit(
     }
     try schedule.validate()
     for optimizer in optimizers { try optimizer.validate() }
-    // One batch plan shared by every run.
-    let plan = try (0..<epochs).map { epoch in
-        try train.batches(size: size, seed: batchSize == nil ? nil : seed &+ epoch &* 7919)
-    }
+    // Every run draws the same batches: epoch e's order comes from `seed` and e alone. The plan is
+    // made one epoch at a time, so `epochs: 1_000_000_000` costs no memory up front and stops at the time limit.
     let setup = TrainingSetup(train: train, validation: validation, loss: loss, penalty: penalty,
-                              schedule: schedule, stop: stop, plan: plan, seed: seed)
+                              schedule: schedule, stop: stop, epochs: epochs, batchSize: size,
+                              shuffles: batchSize != nil, seed: seed)
     let runs = try runInParallel(optimizers.count) { index in
         try setup.train(model, with: optimizers[index])
     }
@@ -73,8 +72,16 @@ private struct TrainingSetup: Sendable {
     let penalty: Penalty?
     let schedule: Schedule
     let stop: [StoppingCriterion]
-    let plan: [[[Int]]]
+    let epochs: Int
+    let batchSize: Int
+    /// Whether batches are shuffled (a `batchSize` was given) or the full batch in order.
+    let shuffles: Bool
     let seed: Int
+
+    /// The minibatches of one epoch, the same for every run.
+    func batches(epoch: Int) throws -> [[Int]] {
+        try train.batches(size: batchSize, seed: shuffles ? seed &+ epoch &* 7919 : nil)
+    }
 
     func train(_ initial: Sequential, with optimizer: any Optimizing) throws -> Run {
         var optimizer = optimizer
@@ -96,7 +103,9 @@ private struct TrainingSetup: Sendable {
             }
         }
         var step = 0
-        epochs: for (epoch, batches) in plan.enumerated() {
+        epochs: for epoch in 0..<epochs {
+            try ExecutionLimits.check()
+            let batches = try batches(epoch: epoch)
             var total = 0.0
             for indices in batches {
                 try ExecutionLimits.check()
