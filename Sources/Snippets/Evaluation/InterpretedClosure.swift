@@ -23,6 +23,7 @@ final class InterpretedClosure: @unchecked Sendable {
 
     /// The update of `Optimizer(name) { w, g, state in ... }`: `w` and `state` are `inout`.
     func update(_ w: inout Tensor, _ g: Tensor, _ state: inout OptimizerState) throws {
+        try enter()
         interpreter.callbackLock.lock()
         defer { interpreter.callbackLock.unlock() }
         let values: [Value] = [.tensor(w), .tensor(g), .native(NativeValue(typeName: "OptimizerState", payload: state))]
@@ -40,6 +41,7 @@ final class InterpretedClosure: @unchecked Sendable {
         defer { interpreter.callbackLock.unlock() }
         if error != nil { return Jet(.nan) }
         do {
+            try enter()
             switch try interpreter.call(function, with: [.jet(x), .jet(y)], at: node) {
             case let .jet(result): return result
             case let other:
@@ -54,6 +56,7 @@ final class InterpretedClosure: @unchecked Sendable {
 
     /// The formula of `Function(name) { w in ... }`: a variable in, a one-element variable out.
     func variable(_ w: Variable) throws -> Variable {
+        try enter()
         interpreter.callbackLock.lock()
         defer { interpreter.callbackLock.unlock() }
         let result = try interpreter.call(function, with: [.variable(w)], at: node)
@@ -61,6 +64,13 @@ final class InterpretedClosure: @unchecked Sendable {
             throw SnippetError("the function's closure must return a Variable such as (w * w).sum(), got \(result.typeName)", at: node)
         }
         return output
+    }
+
+    /// Refuses a call from any thread but the cell's: a parallel run reached interpreted code.
+    private func enter() throws {
+        guard interpreter.isOnCellThread else {
+            throw SnippetError("internal error: interpreted code was called from a parallel run; please report this lesson", at: node)
+        }
     }
 
     /// Rethrows the first error a non-throwing callback parked.

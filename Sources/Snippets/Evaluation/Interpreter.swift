@@ -23,6 +23,12 @@ final class Interpreter {
     /// Held while Descent runs interpreted code (`InterpretedClosure`): a second line of
     /// defence should a parallel run ever reach the interpreter despite `callsInterpretedCode`.
     let callbackLock = NSRecursiveLock()
+    /// The thread running the current cell; interpreted callbacks from any other thread are refused.
+    private var cellThread: Thread?
+
+    /// Whether the calling thread is the one running the cell (read and written under `callbackLock`).
+    var isOnCellThread: Bool { callbackLock.withLock { cellThread === Thread.current } }
+
     /// The meter of the cell that last printed, for the truncation note of the final flush.
     private var outputMeter: ResourceMeter?
 
@@ -47,6 +53,7 @@ final class Interpreter {
     /// Runs a cell's statements in `scope` and returns the value of its last line
     /// when that line is an expression with a value (shown like Jupyter shows it).
     func runCell(_ items: CodeBlockItemListSyntax, in scope: Environment) throws -> Value {
+        callbackLock.withLock { cellThread = Thread.current }
         var last = Value.void
         let all = Array(items)
         for (offset, item) in all.enumerated() {
