@@ -17,9 +17,10 @@ extension BuiltinRegistry {
     /// Runs a builtin body, turning library errors into diagnostics at the call.
     func invoke(_ body: BuiltinBody, _ arguments: Arguments, at node: Syntax) throws -> Value {
         do {
+            let created = arguments.interpreter.interpretedClosures
             let result = try body(arguments)
             guard case .native = result else { return result }
-            return result.markedInterpreted(arguments.callInterpretedCode())
+            return result.markedInterpreted(arguments.interpreter.interpretedClosures != created || arguments.callInterpretedCode())
         } catch let error as SnippetError {
             throw error.located(at: node)
         } catch let error as DescentError {

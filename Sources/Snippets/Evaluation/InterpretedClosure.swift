@@ -19,6 +19,7 @@ final class InterpretedClosure: @unchecked Sendable {
         self.interpreter = interpreter
         self.function = function
         self.node = Syntax(node)
+        interpreter.interpretedClosures += 1
     }
 
     /// The update of `Optimizer(name) { w, g, state in ... }`: `w` and `state` are `inout`.

@@ -5,18 +5,16 @@ import SwiftSyntax
 ///
 /// The interpreter is single-threaded: its scopes and counters are plain class
 /// fields. A comparison runs its optimizers in parallel unless told otherwise, so
-/// every library value built from an interpreted closure (`Optimizer { ... }`,
+/// every library value whose builtin created an `InterpretedClosure` (`Optimizer { ... }`,
 /// `Function2D { ... }`) is marked, and so is every value built from a marked one
-/// (`MaskedOptimizer(custom, ...)` or any other wrapper): the mark is propagated by
-/// the builtin dispatcher itself, not by each wrapper, so a new wrapper cannot forget it.
+/// (`MaskedOptimizer(custom, ...)` or any other wrapper): both are done by the builtin
+/// dispatcher itself (`BuiltinRegistry.invoke`), not by each builtin, so a new wrapper
+/// cannot forget it. A closure merely passed to a builtin (`Sequential { ... }`,
+/// `map { ... }`) marks nothing: it runs during the call, on the cell's thread.
 extension Value {
-    /// Whether calling into this value may run interpreted code: a closure or declared
-    /// function, a library value marked as built from one, or a collection holding either.
+    /// Whether this is, or holds, a library value that calls back into interpreted code.
     var callsInterpretedCode: Bool {
         switch self {
-        case let .function(function):
-            if case .builtin = function.body { return false }
-            return true
         case let .native(native):
             return native.callsInterpretedCode
         case let .array(items), let .tuple(items, _):

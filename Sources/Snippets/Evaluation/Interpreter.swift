@@ -23,6 +23,8 @@ final class Interpreter {
     /// Held while Descent runs interpreted code (`InterpretedClosure`): a second line of
     /// defence should a parallel run ever reach the interpreter despite `callsInterpretedCode`.
     let callbackLock = NSRecursiveLock()
+    /// How many `InterpretedClosure`s were made so far: a builtin that made one returns a marked value.
+    var interpretedClosures = 0
     /// The thread running the current cell; interpreted callbacks from any other thread are refused.
     private var cellThread: Thread?
 
