@@ -38,6 +38,38 @@ final class CmarkDocument {
         }
     }
 
+    /// The first node (in document order) nested deeper than `limit` levels below the root, if any.
+    ///
+    /// Walks with cmark's iterator, which keeps its own stack, so a hostile nesting of
+    /// thousands of block quotes is measured without recursion before anything recurses over it.
+    func firstNode(deeperThan limit: Int) -> OpaquePointer? {
+        guard let iterator = cmark_iter_new(root) else { return nil }
+        defer { cmark_iter_free(iterator) }
+        var depth = -1
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { return nil }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            if event == CMARK_EVENT_ENTER {
+                if depth + 1 > limit { return node }
+                // Leaf nodes get an enter event only; containers get enter and exit.
+                if Self.isContainer(node.cmarkType) { depth += 1 }
+            } else if event == CMARK_EVENT_EXIT {
+                depth -= 1
+            }
+        }
+    }
+
+    private static func isContainer(_ type: cmark_node_type) -> Bool {
+        switch type {
+        case CMARK_NODE_TEXT, CMARK_NODE_CODE, CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK, CMARK_NODE_CODE_BLOCK,
+             CMARK_NODE_THEMATIC_BREAK, CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+            false
+        default:
+            true
+        }
+    }
+
     /// The top-level blocks, in order.
     var topLevelBlocks: [OpaquePointer] {
         var blocks: [OpaquePointer] = []

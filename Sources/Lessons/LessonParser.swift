@@ -24,6 +24,9 @@ struct LessonParser {
                 cells.append(cell)
                 diagnostics += problems
             }
+            if let deep = parsed.firstNode(deeperThan: MarkdownTreeBuilder.maximumNesting) {
+                diagnostics.append(tooDeep(deep))
+            }
             let cellsByLine = Dictionary(uniqueKeysWithValues: cells.map { ($0.fenceRange.start.line, $0.index) })
             document = MarkdownTreeBuilder(source: text, math: math, cellsByLine: cellsByLine).build(parsed.root)
         }
@@ -149,6 +152,15 @@ struct LessonParser {
         }
         flush()
         return segments
+    }
+
+    /// The error for Markdown nested beyond `MarkdownTreeBuilder.maximumNesting`, at the first node too deep.
+    private func tooDeep(_ node: OpaquePointer) -> LessonDiagnostic {
+        let line = max(1, min(node.cmarkStartLine, text.lineCount))
+        let location = text.location(line: line, column: max(1, node.cmarkStartColumn))
+        return .error(
+            "Markdown nested too deeply (more than \(MarkdownTreeBuilder.maximumNesting) levels of block quotes, lists or emphasis); "
+                + "flatten it: the content below that level is left out", at: location)
     }
 
     private func missingTitle(_ frontMatter: FrontMatter) -> LessonDiagnostic {

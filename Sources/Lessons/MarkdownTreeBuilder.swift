@@ -7,9 +7,18 @@ struct MarkdownTreeBuilder {
     /// The cell index of each fenced code block, keyed by its start line.
     let cellsByLine: [Int: Int]
 
-    func build(_ node: OpaquePointer) -> MarkdownNode {
+    /// Nodes below this depth are left out; `LessonParser` reports the first one as an error.
+    var maximumDepth = MarkdownTreeBuilder.maximumNesting
+
+    /// The deepest nesting of Markdown (block quotes, lists, emphasis) a lesson may use.
+    ///
+    /// Every walker of `MarkdownNode` (headings, segments, the site's renderers, `Hashable`)
+    /// recurses once per level; bounding the tree here keeps all of them far from the stack's end.
+    static let maximumNesting = 100
+
+    func build(_ node: OpaquePointer, depth: Int = 0) -> MarkdownNode {
         var result = MarkdownNode(kind: kind(of: node), literal: literal(of: node), range: range(of: node))
-        let children = node.cmarkChildren.map(build)
+        let children = depth < maximumDepth ? node.cmarkChildren.map { build($0, depth: depth + 1) } : []
         result.children = node.cmarkType.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue
             || [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING].contains(node.cmarkType)
             ? restoringMath(children) : children

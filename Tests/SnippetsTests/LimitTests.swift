@@ -57,9 +57,10 @@ import Testing
             """
         let result = Notebook.run(source: lesson, path: "recursion.md")
         let error = result.cells.first?.error
-        #expect(error?.message == "recursion limit exceeded: more than 1000 nested calls")
+        #expect(error?.message == "expression or recursion too deep (limit 10000); use a loop instead of deep recursion, or split a long expression into several lets")
         #expect(error?.location.line == 2)
-        #expect(error?.location.column == 30)
+        // The argument `n + 1` is the step that would have gone past the limit.
+        #expect(error?.location.column == 35)
     }
 
     @Test func deepButBoundedRecursionWorks() {

@@ -19,12 +19,15 @@ public struct ExecutionLimits: Sendable {
     /// Whether a comparison may run its optimizers on several threads. The interpreter
     /// turns this off when runs call back into interpreted code, which is single-threaded.
     public var allowsParallelRuns: Bool = true
+    /// What the work consumed against its memory budget and output caps; one per cell.
+    public var meter: ResourceMeter?
 
-    public init(seconds: Double? = nil, maxTensorBytes: Int? = nil, cancellation: CancellationFlag? = nil) {
+    public init(seconds: Double? = nil, maxTensorBytes: Int? = nil, cancellation: CancellationFlag? = nil, memoryBudget: Int? = nil) {
         self.seconds = seconds
         self.deadline = seconds.map { DispatchTime.now().uptimeNanoseconds + UInt64(max(0, $0) * 1e9) }
         self.maxTensorBytes = maxTensorBytes
         self.cancellation = cancellation
+        self.meter = memoryBudget.map(ResourceMeter.init(budget:))
     }
 
     /// The limits of the current task; none unless someone called `withLimits`.
@@ -47,9 +50,12 @@ public struct ExecutionLimits: Sendable {
         }
     }
 
-    /// Throws `LimitExceeded.memory` when a tensor of `count` elements would exceed the cap.
+    /// Throws `LimitExceeded.memory` when a tensor of `count` elements would exceed the cap
+    /// on one tensor or the cell's whole memory budget, whichever is smaller.
     public static func checkAllocation(count: Int) throws {
-        guard let cap = current?.maxTensorBytes else { return }
+        guard let limits = current else { return }
+        let caps = [limits.maxTensorBytes, limits.meter?.budget].compactMap { $0 }
+        guard let cap = caps.min() else { return }
         let bytes = count.multipliedReportingOverflow(by: MemoryLayout<Double>.size)
         if bytes.overflow || bytes.partialValue > cap {
             throw LimitExceeded.memory(bytes: bytes.overflow ? Int.max : bytes.partialValue, limit: cap)
@@ -70,7 +76,7 @@ public enum LimitExceeded: Error, Equatable, Sendable, CustomStringConvertible {
         case let .memory(bytes, limit):
             return "memory limit exceeded: a tensor of \(bytes / 1_048_576) MiB exceeds the limit of \(limit / 1_048_576) MiB"
         case let .recursion(depth):
-            return "recursion limit exceeded: more than \(depth) nested calls"
+            return "expression or recursion too deep (limit \(depth)); use a loop instead of deep recursion, or split a long expression into several lets"
         }
     }
 

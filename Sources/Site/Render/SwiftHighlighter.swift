@@ -1,3 +1,4 @@
+import Snippets
 import SwiftParser
 import SwiftSyntax
 
@@ -10,6 +11,8 @@ import SwiftSyntax
 public enum SwiftHighlighter {
     /// The source as HTML with token spans; the caller wraps it in `<pre><code>`.
     public static func html(_ source: String) -> String {
+        // Brackets nested past the parser's safe depth would take it exponential time or its stack: shown plain.
+        guard !BracketNesting.isTooDeep(source) else { return HTML.escape(source) }
         let tree = Parser.parse(source: source)
         var output = ""
         output.reserveCapacity(source.utf8.count * 2)

@@ -17,7 +17,10 @@ extension BuiltinRegistry {
     /// Runs a builtin body, turning library errors into diagnostics at the call.
     func invoke(_ body: BuiltinBody, _ arguments: Arguments, at node: Syntax) throws -> Value {
         do {
-            return try body(arguments)
+            let created = arguments.interpreter.interpretedClosures
+            let result = try body(arguments)
+            guard case .native = result else { return result }
+            return result.markedInterpreted(arguments.interpreter.interpretedClosures != created || arguments.callInterpretedCode())
         } catch let error as SnippetError {
             throw error.located(at: node)
         } catch let error as DescentError {
@@ -92,7 +95,7 @@ extension BuiltinRegistry {
         }
         let type = typeKey(value)
         if let getter = getters[type]?[name] {
-            do { return try getter(value) } catch let error as SnippetError {
+            do { return try getter(value).markedInterpreted(value.callsInterpretedCode) } catch let error as SnippetError {
                 throw error.located(at: node)
             } catch let error as DescentError {
                 throw SnippetError(error.description, at: node)

@@ -184,9 +184,25 @@ final class BuiltinRegistry: @unchecked Sendable {
         switch value {
         case .void: return []
         case let .output(output): return [output]
-        case let .native(native): return displayers[native.typeName]?(value) ?? [.text(Display.description(of: value))]
-        default: return [.text(Display.description(of: value))]
+        case let .native(native): return displayers[native.typeName]?(value) ?? Self.capped(Display.description(of: value))
+        default: return Self.capped(Display.description(of: value))
         }
+    }
+
+    /// A displayed value's text within what is left of the cell's output cap, then the truncation note.
+    static func capped(_ text: String) -> [Output] {
+        guard let meter = Footprint.meter else { return [.text(text)] }
+        let count = text.utf8.count
+        let room = max(0, meter.outputCap - meter.printedBytes)
+        guard count > room else {
+            meter.printedBytes += count
+            return [.text(text)]
+        }
+        var kept = Substring(text).utf8.prefix(room)
+        while !kept.isEmpty, String(kept) == nil { kept = kept.dropLast() }
+        meter.printedBytes += kept.count
+        let note = Output.text("… output truncated (\(count - kept.count) more bytes)")
+        return kept.isEmpty ? [note] : [.text(String(kept) ?? ""), note]
     }
 
     func hasStaticMembers(_ type: String) -> Bool { members[type] != nil }

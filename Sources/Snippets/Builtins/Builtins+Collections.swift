@@ -8,15 +8,18 @@ extension BuiltinRegistry {
         method(of: "Array", "append", ["_element"], mutating: true) { receiver, args in
             guard case var .array(items) = receiver else { return .void }
             receiver = .void
-            items.append(try args.value("element"))
-            if items.count % 4096 == 0 { try ExecutionLimits.checkAllocation(count: items.count) }
+            let element = try args.value("element")
+            try Footprint.charge(try Footprint.bytes(of: element), for: "appending to this array")
+            items.append(element)
             receiver = .array(items)
             return .void
         }
         method(of: "Array", "append", ["contentsOf"], mutating: true) { receiver, args in
             guard case var .array(items) = receiver else { return .void }
             receiver = .void
-            items.append(contentsOf: try self.sequence(args, "contentsOf"))
+            let added = try self.sequence(args, "contentsOf")
+            try Footprint.charge(try Footprint.quickElements(added), for: "appending to this array")
+            items.append(contentsOf: added)
             receiver = .array(items)
             return .void
         }
@@ -24,8 +27,10 @@ extension BuiltinRegistry {
             guard case var .array(items) = receiver else { return .void }
             let index = try args.int("at")
             guard index >= 0, index <= items.count else { throw SnippetError("index \(index) is out of range 0...\(items.count)") }
+            let element = try args.value("element")
+            try Footprint.charge(try Footprint.bytes(of: element), for: "inserting into this array")
             receiver = .void
-            items.insert(try args.value("element"), at: index)
+            items.insert(element, at: index)
             receiver = .array(items)
             return .void
         }
@@ -51,7 +56,17 @@ extension BuiltinRegistry {
         }
         method(of: "Array", "joined", ["separator?"]) { receiver, args in
             guard case let .array(items) = receiver else { return .void }
-            return .string(items.map(Display.description).joined(separator: try args.string("separator", default: "")))
+            let separator = try args.string("separator", default: "")
+            var ticker = Ticker()
+            var result = ""
+            for (offset, item) in items.enumerated() {
+                try ticker.tick()
+                if offset > 0 { result += separator }
+                result += Display.description(of: item)
+                if offset & 1023 == 0 { try Footprint.require(result.utf8.count, for: "the joined string") }
+            }
+            try Footprint.require(result.utf8.count, for: "the joined string")
+            return .string(result)
         }
         registerSlices()
         registerDictionaryMembers()
@@ -102,7 +117,9 @@ extension BuiltinRegistry {
         }
         method(of: type, "map", ["{_transform"]) { receiver, args in
             let function = try args.function("transform")
-            return .array(try self.elements(receiver).map { try args.interpreter.call(function, with: [$0], at: args.call) })
+            let mapped = try self.elements(receiver).map { try args.interpreter.call(function, with: [$0], at: args.call) }
+            try Footprint.require(try Footprint.elements(mapped, limit: Footprint.meter?.budget ?? .max), for: "the result of map")
+            return .array(mapped)
         }
         method(of: type, "filter", ["{_isIncluded"]) { receiver, args in
             let function = try args.function("isIncluded")
@@ -125,17 +142,25 @@ extension BuiltinRegistry {
             return result
         }
         method(of: type, "enumerated", []) { receiver, _ in
-            .array(try self.elements(receiver).enumerated().map { .tuple([.int($0.offset), $0.element], labels: ["offset", "element"]) })
+            let items = try self.elements(receiver)
+            try Footprint.require(Footprint.times(items.count, 3 * Footprint.slot + 2 * Footprint.header), for: "the result of enumerated()")
+            var ticker = Ticker()
+            return .array(try items.enumerated().map {
+                try ticker.tick()
+                return .tuple([.int($0.offset), $0.element], labels: ["offset", "element"])
+            })
         }
         method(of: type, "reversed", []) { receiver, _ in .array(try self.elements(receiver).reversed()) }
         method(of: type, "contains", ["_element"]) { receiver, args in
             let target = try args.value("element")
             if case let .range(lower, upper) = receiver, case let .int(i) = target { return .bool(lower <= i && i < upper) }
-            return .bool(try self.elements(receiver).contains { Operators.equal($0, target) == true })
+            var ticker = Ticker()
+            return .bool(try self.elements(receiver).contains { try ticker.tick(); return Operators.equal($0, target) == true })
         }
         method(of: type, "firstIndex", ["of"]) { receiver, args in
             let target = try args.value("of")
-            return try self.elements(receiver).firstIndex(where: { Operators.equal($0, target) == true }).map { .int($0) } ?? .null
+            var ticker = Ticker()
+            return try self.elements(receiver).firstIndex(where: { try ticker.tick(); return Operators.equal($0, target) == true }).map { .int($0) } ?? .null
         }
         method(of: type, "sorted", []) { receiver, _ in
             .array(try self.sort(try self.elements(receiver)) { a, b in try Operators.apply("<", a, b) })
@@ -148,7 +173,11 @@ extension BuiltinRegistry {
             method(of: type, name, []) { receiver, _ in
                 let items = try self.elements(receiver)
                 guard var best = items.first else { return .null }
-                for item in items.dropFirst() { best = try Self.extremeValue(name == "max", best, item) }
+                var ticker = Ticker()
+                for item in items.dropFirst() {
+                    try ticker.tick()
+                    best = try Self.extremeValue(name == "max", best, item)
+                }
                 return best
             }
         }
@@ -167,7 +196,9 @@ extension BuiltinRegistry {
         var merged: [Value] = []
         merged.reserveCapacity(items.count)
         var i = 0, j = 0
+        var ticker = Ticker()
         while i < left.count, j < right.count {
+            try ticker.tick()
             guard case let .bool(rightFirst) = try less(right[j], left[i]) else {
                 throw SnippetError("a sort comparison must return a Bool")
             }
@@ -212,7 +243,9 @@ extension BuiltinRegistry {
         method(of: "String", "hasSuffix", ["_suffix"]) { receiver, args in .bool(text(receiver).hasSuffix(try args.string("suffix"))) }
         method(of: "String", "split", ["separator"]) { receiver, args in
             let separator = try args.string("separator")
-            return .array(text(receiver).components(separatedBy: separator).filter { !$0.isEmpty }.map { .string($0) })
+            let parts = text(receiver).components(separatedBy: separator).filter { !$0.isEmpty }
+            try Footprint.require(Footprint.times(parts.count, Footprint.slot + Footprint.header) + text(receiver).utf8.count, for: "the result of split")
+            return .array(parts.map { .string($0) })
         }
     }
 

@@ -9,7 +9,7 @@ extension BuiltinRegistry {
             let items = args.has("items") ? try args.array("items") : []
             let separator = try args.string("separator", default: " ")
             let terminator = try args.string("terminator", default: "\n")
-            args.interpreter.printed += items.map(Display.description).joined(separator: separator) + terminator
+            args.interpreter.write(items.map(Display.description).joined(separator: separator) + terminator)
             return .void
         }
         registerMath()
@@ -135,8 +135,9 @@ extension BuiltinRegistry {
         function("Array", ["repeating", "count"]) { args in
             let count = try args.int("count")
             guard count >= 0 else { throw SnippetError("Array(repeating:count:) needs a count of at least 0, got \(count)", at: args.node("count")) }
-            try CheckedIntegers.checkValues(count: count)
-            return .array(Array(repeating: try args.value("repeating"), count: count))
+            let element = try args.value("repeating")
+            try Footprint.require(Footprint.header + Footprint.times(count, try Footprint.bytes(of: element)), for: "Array(repeating:count: \(count))")
+            return .array(Array(repeating: element, count: count))
         }
     }
 

@@ -63,9 +63,7 @@ extension BuiltinRegistry {
         let start = try args.doubles("from"), steps = try args.int("steps")
         let tolerance = try args.double("tolerance", default: 1e-8)
         // The custom optimizer calls back into the interpreter, which is single-threaded.
-        var limits = ExecutionLimits.current ?? ExecutionLimits()
-        limits.allowsParallelRuns = false
-        let comparison = try limits.run { try minimize(objective, from: start, steps: steps, optimizers: [custom, reference]) }
+        let comparison = try ExecutionLimits.serialIf(true) { try minimize(objective, from: start, steps: steps, optimizers: [custom, reference]) }
         try Self.rethrowCallback(objectiveValue)
         if let problem = Expectations.trajectoryMismatch(comparison, steps: steps, tolerance: tolerance, referenceName: Self.written(args, "reference")) {
             throw failure(problem)

@@ -17,7 +17,13 @@ extension BuiltinRegistry {
                 guard case let .string(name) = value else { throw args.fail("columns", "an array of Strings") }
                 return name
             }
-            let rows = try args.array("rows").enumerated().map { index, row -> [TableCell] in
+            let all = try args.array("rows")
+            // Rows past the cell's cap are neither converted nor kept; a last row says how many were left out.
+            let meter = Footprint.meter
+            let room = meter.map { max(0, $0.tableRowCap - $0.tableRows) } ?? all.count
+            var ticker = Ticker()
+            var rows = try all.prefix(room).enumerated().map { index, row -> [TableCell] in
+                try ticker.tick()
                 let cells: [Value]
                 switch row {
                 case let .array(items): cells = items
@@ -28,6 +34,11 @@ extension BuiltinRegistry {
                     throw SnippetError("row \(index) has \(cells.count) values but the table has \(columns.count) columns", at: args.node("rows"))
                 }
                 return cells.map(Self.cell)
+            }
+            meter?.tableRows += rows.count
+            if all.count > rows.count, !columns.isEmpty {
+                let note = TableCell.text("… output truncated (\(all.count - rows.count) more rows)")
+                rows.append([note] + Array(repeating: TableCell.text(""), count: columns.count - 1))
             }
             let title = args.has("title") ? try args.string("title") : nil
             return .output(.table(TableOutput(title: title, columns: columns, rows: rows)))

@@ -13,13 +13,12 @@ extension BuiltinRegistry {
         function("minimize", ["_objective", "from", "steps", "schedule?", "stop?", "{optimizers"]) { args in
             let objectiveValue = try args.value("objective")
             let objective = try Self.objective(objectiveValue)
-            let optimizers = try Self.optimizers(args)
+            let (optimizers, interpreted) = try Self.optimizers(args)
             let start = try args.doubles("from")
             let steps = try args.int("steps")
             let schedule = try args.optionalNative("schedule", Schedule.self, kind: "Schedule") ?? .constant
             let stop = try Self.criteria(args)
-            let interpreted = Self.isInterpreted(objectiveValue) || optimizers.contains { $0 is Optimizer }
-            let comparison = try Self.sequentialIfInterpreted(interpreted) {
+            let comparison = try ExecutionLimits.serialIf(interpreted) {
                 try minimize(objective, from: start, steps: steps, schedule: schedule, stop: stop, optimizers: optimizers)
             }
             try Self.rethrowCallback(objectiveValue)
@@ -32,14 +31,14 @@ extension BuiltinRegistry {
             let train = try args.native("on", Dataset.self, kind: "Dataset")
             let validation = try args.optionalNative("validation", Dataset.self, kind: "Dataset")
             let loss = try args.native("loss", Loss.self, kind: "Loss")
-            let optimizers = try Self.optimizers(args)
+            let (optimizers, interpreted) = try Self.optimizers(args)
             let epochs = try args.int("epochs")
             let batchSize = args.has("batchSize") ? try args.int("batchSize") : nil
             let seed = try args.int("seed", default: 0)
             let schedule = try args.optionalNative("schedule", Schedule.self, kind: "Schedule") ?? .constant
             let penalty = try args.optionalNative("penalty", Penalty.self, kind: "Penalty")
             let stop = try Self.criteria(args)
-            let comparison = try Self.sequentialIfInterpreted(optimizers.contains { $0 is Optimizer }) {
+            let comparison = try ExecutionLimits.serialIf(interpreted) {
                 try fit(model, on: train, validation: validation, loss: loss, epochs: epochs, batchSize: batchSize, seed: seed,
                         schedule: schedule, penalty: penalty, stop: stop, optimizers: optimizers)
             }
@@ -56,26 +55,19 @@ extension BuiltinRegistry {
         .native(NativeValue(typeName: "Comparison", payload: value))
     }
 
-    private static func isInterpreted(_ value: Value) -> Bool {
-        if case let .native(native) = value { return native.payload is InterpretedObjective }
-        return false
-    }
-
-    /// Runs `body` with parallel runs forbidden when it calls back into interpreted code.
-    private static func sequentialIfInterpreted<T>(_ interpreted: Bool, _ body: () throws -> T) throws -> T {
-        guard interpreted, var limits = ExecutionLimits.current else { return try body() }
-        limits.allowsParallelRuns = false
-        return try limits.run(body)
-    }
-
-    private static func optimizers(_ args: Arguments) throws -> [any Optimizing] {
-        try args.built("optimizers").map { value in
+    /// The optimizers of the builder block, and whether the runs may call interpreted code
+    /// (through any argument or any optimizer, however wrapped), which forces serial runs.
+    private static func optimizers(_ args: Arguments) throws -> ([any Optimizing], interpreted: Bool) {
+        let values = try args.built("optimizers")
+        let interpreted = args.callInterpretedCode(except: ["optimizers"]) || values.contains { $0.callsInterpretedCode }
+        let optimizers = try values.map { value in
             guard let optimizer = Self.optimizer(value) else {
                 throw SnippetError("each line of the optimizer block must be an optimizer such as Adam(lr: 0.01), got \(value.typeName)",
                                    at: args.node("optimizers"))
             }
             return optimizer
         }
+        return (optimizers, interpreted)
     }
 
     /// `stop:` takes one criterion or an array of them.

@@ -4,8 +4,9 @@ import SwiftSyntax
 /// A snippet closure handed to Descent as a Swift closure (a custom optimizer's update, a `Function2D` formula).
 ///
 /// Descent calls it back synchronously on the cell's worker thread; the training
-/// builtins forbid parallel runs whenever one is involved, so the interpreter is
-/// never entered from two threads. Closures Descent cannot let throw (a formula
+/// builtins forbid parallel runs whenever one is involved, however wrapped (see
+/// `Value.callsInterpretedCode`), and the interpreter's `callbackLock` serializes
+/// entry should that ever fail, so the interpreter is never entered from two threads. Closures Descent cannot let throw (a formula
 /// returns a `Jet`) park their first error here, and the builtin rethrows it
 /// after Descent returns.
 final class InterpretedClosure: @unchecked Sendable {
@@ -18,10 +19,14 @@ final class InterpretedClosure: @unchecked Sendable {
         self.interpreter = interpreter
         self.function = function
         self.node = Syntax(node)
+        interpreter.interpretedClosures += 1
     }
 
     /// The update of `Optimizer(name) { w, g, state in ... }`: `w` and `state` are `inout`.
     func update(_ w: inout Tensor, _ g: Tensor, _ state: inout OptimizerState) throws {
+        try enter()
+        interpreter.callbackLock.lock()
+        defer { interpreter.callbackLock.unlock() }
         let values: [Value] = [.tensor(w), .tensor(g), .native(NativeValue(typeName: "OptimizerState", payload: state))]
         let final = try interpreter.callUpdating(function, values, at: node)
         guard final.count == 3, case let .tensor(newW) = final[0] else {
@@ -33,8 +38,11 @@ final class InterpretedClosure: @unchecked Sendable {
 
     /// A formula of two `Jet`s; an error yields NaN and is kept for the builtin to rethrow.
     func jet(_ x: Jet, _ y: Jet) -> Jet {
+        interpreter.callbackLock.lock()
+        defer { interpreter.callbackLock.unlock() }
         if error != nil { return Jet(.nan) }
         do {
+            try enter()
             switch try interpreter.call(function, with: [.jet(x), .jet(y)], at: node) {
             case let .jet(result): return result
             case let other:
@@ -49,11 +57,21 @@ final class InterpretedClosure: @unchecked Sendable {
 
     /// The formula of `Function(name) { w in ... }`: a variable in, a one-element variable out.
     func variable(_ w: Variable) throws -> Variable {
+        try enter()
+        interpreter.callbackLock.lock()
+        defer { interpreter.callbackLock.unlock() }
         let result = try interpreter.call(function, with: [.variable(w)], at: node)
         guard let output = try VariableOperators.variable(from: result) else {
             throw SnippetError("the function's closure must return a Variable such as (w * w).sum(), got \(result.typeName)", at: node)
         }
         return output
+    }
+
+    /// Refuses a call from any thread but the cell's: a parallel run reached interpreted code.
+    private func enter() throws {
+        guard interpreter.isOnCellThread else {
+            throw SnippetError("internal error: interpreted code was called from a parallel run; please report this lesson", at: node)
+        }
     }
 
     /// Rethrows the first error a non-throwing callback parked.

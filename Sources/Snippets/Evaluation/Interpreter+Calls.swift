@@ -65,9 +65,10 @@ extension Interpreter {
             return result
         }
         var receiver = base
-        return try nested(at: call) {
+        let result = try nested(at: call) {
             try builtins.invoke({ try method.body(&receiver, $0) }, args, at: Syntax(call))
         }
+        return result.markedInterpreted(base.callsInterpretedCode)
     }
 
     /// Calls a function value: a closure, a declared `func` or a builtin passed around by name.

@@ -2,8 +2,16 @@ import Descent
 import SwiftSyntax
 
 extension Interpreter {
-    /// Evaluates one expression; every node the subset allows has a case here.
+    /// Evaluates one expression one level deeper, so nesting ends in an error, not a stack overflow.
     func evaluate(_ expression: ExprSyntax, in scope: Environment) throws -> Value {
+        guard depth < maxDepth else { throw tooDeep(at: expression) }
+        depth += 1
+        defer { depth -= 1 }
+        return try evaluateNode(expression, in: scope)
+    }
+
+    /// Evaluates one expression; every node the subset allows has a case here.
+    private func evaluateNode(_ expression: ExprSyntax, in scope: Environment) throws -> Value {
         switch expression.as(ExprSyntaxEnum.self) {
         case let .integerLiteralExpr(literal):
             return try integer(literal)
@@ -23,13 +31,22 @@ extension Interpreter {
                 return try evaluate(only.expression, in: scope)
             }
             let values = try tuple.elements.map { try evaluate($0.expression, in: scope) }
+            try checkNested(values, at: tuple)
             return .tuple(values, labels: tuple.elements.map { $0.label?.text })
         case let .arrayExpr(array):
-            return .array(try array.elements.map { try evaluate($0.expression, in: scope) })
+            var ticker = Ticker()
+            let items = try array.elements.map { element -> Value in
+                try ticker.tick()
+                return try evaluate(element.expression, in: scope)
+            }
+            try checkNested(items, at: array)
+            return .array(items)
         case let .dictionaryExpr(dictionary):
             var result = OrderedDictionary()
             if case let .elements(elements) = dictionary.content {
+                var ticker = Ticker()
                 for element in elements {
+                    try ticker.tick()
                     let key = try evaluate(element.key, in: scope)
                     try result.set(key, try evaluate(element.value, in: scope))
                 }
@@ -72,6 +89,18 @@ extension Interpreter {
         }
     }
 
+    /// A literal holding collections is measured, which also bounds how deeply values nest
+    /// (`a = [a]` in a loop); a literal of numbers or strings costs nothing more.
+    private func checkNested(_ items: [Value], at node: some SyntaxProtocol) throws {
+        guard items.contains(where: { if case .array = $0 { true } else if case .dictionary = $0 { true } else if case .tuple = $0 { true } else { false } })
+        else { return }
+        do {
+            try Footprint.require(.array(items), for: "this literal")
+        } catch let error as SnippetError {
+            throw error.located(at: node)
+        }
+    }
+
     private func integer(_ literal: IntegerLiteralExprSyntax) throws -> Value {
         let text = literal.literal.text.replacingOccurrences(of: "_", with: "")
         let parsed: Int?
@@ -95,6 +124,9 @@ extension Interpreter {
                     result += Display.description(of: value)
                 }
             }
+        }
+        if result.utf8.count > 4096 {
+            do { try Footprint.require(result.utf8.count, for: "this string") } catch let error as SnippetError { throw error.located(at: literal) }
         }
         return result
     }

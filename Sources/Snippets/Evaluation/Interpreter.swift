@@ -16,11 +16,25 @@ final class Interpreter {
     var outputs: [Output] = []
     /// Text `print` wrote during the current cell.
     var printed = ""
-    /// Nested calls in progress, bounded by `maxDepth`.
-    private(set) var depth = 0
+    /// Nested evaluation steps in progress (expressions, statements, calls), bounded by `maxDepth`.
+    var depth = 0
+    /// The deepest nesting before `expression or recursion too deep`; see `NotebookOptions.defaultMaxDepth`.
     let maxDepth: Int
+    /// Held while Descent runs interpreted code (`InterpretedClosure`): a second line of
+    /// defence should a parallel run ever reach the interpreter despite `callsInterpretedCode`.
+    let callbackLock = NSRecursiveLock()
+    /// How many `InterpretedClosure`s were made so far: a builtin that made one returns a marked value.
+    var interpretedClosures = 0
+    /// The thread running the current cell; interpreted callbacks from any other thread are refused.
+    private var cellThread: Thread?
 
-    init(builtins: BuiltinRegistry = .standard, maxDepth: Int = 1000) {
+    /// Whether the calling thread is the one running the cell (read and written under `callbackLock`).
+    var isOnCellThread: Bool { callbackLock.withLock { cellThread === Thread.current } }
+
+    /// The meter of the cell that last printed, for the truncation note of the final flush.
+    private var outputMeter: ResourceMeter?
+
+    init(builtins: BuiltinRegistry = .standard, maxDepth: Int = NotebookOptions.defaultMaxDepth) {
         self.builtins = builtins
         self.maxDepth = maxDepth
     }
@@ -41,6 +55,7 @@ final class Interpreter {
     /// Runs a cell's statements in `scope` and returns the value of its last line
     /// when that line is an expression with a value (shown like Jupyter shows it).
     func runCell(_ items: CodeBlockItemListSyntax, in scope: Environment) throws -> Value {
+        callbackLock.withLock { cellThread = Thread.current }
         var last = Value.void
         let all = Array(items)
         for (offset, item) in all.enumerated() {
@@ -69,6 +84,9 @@ final class Interpreter {
     }
 
     func execute(_ item: CodeBlockItemSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
+        guard depth < maxDepth else { throw tooDeep(at: item) }
+        depth += 1
+        defer { depth -= 1 }
         switch item.item {
         case let .decl(declaration):
             try declare(declaration, in: scope)
@@ -146,13 +164,42 @@ final class Interpreter {
         outputs += builtins.display(value)
     }
 
-    /// Moves what `print` wrote so far into `outputs`, so text and displays keep their order.
+    /// Moves what `print` wrote so far into `outputs`, so text and displays keep their order,
+    /// followed by a note of how much the output cap dropped since the last flush.
     func flushPrinted() {
-        guard !printed.isEmpty else { return }
-        var text = printed
-        if text.hasSuffix("\n") { text.removeLast() }
-        outputs.append(.text(text))
-        printed = ""
+        if !printed.isEmpty {
+            var text = printed
+            if text.hasSuffix("\n") { text.removeLast() }
+            outputs.append(.text(text))
+            printed = ""
+        }
+        // The notebook flushes once more after the cell's limits ended: the meter is then the one `write` last saw.
+        if let meter = Footprint.meter ?? outputMeter, meter.droppedBytes > 0 {
+            outputs.append(.text("… output truncated (\(meter.droppedBytes) more bytes)"))
+            meter.droppedBytes = 0
+        }
+    }
+
+    /// Adds printed text, keeping at most the cell's output cap and counting the rest, so an
+    /// endless `print` loop runs until its time limit in constant memory.
+    func write(_ text: String) {
+        guard let meter = Footprint.meter else {
+            printed += text
+            return
+        }
+        outputMeter = meter
+        let count = text.utf8.count
+        let room = max(0, meter.outputCap - meter.printedBytes)
+        if count <= room {
+            printed += text
+            meter.printedBytes += count
+            return
+        }
+        var kept = Substring(text).utf8.prefix(room)
+        while !kept.isEmpty, String(kept) == nil { kept = kept.dropLast() }
+        printed += String(kept) ?? ""
+        meter.printedBytes += kept.count
+        meter.droppedBytes += count - kept.count
     }
 
     // MARK: - Control flow
@@ -247,8 +294,7 @@ final class Interpreter {
         switch sequence {
         case let .array(elements): return elements
         case let .range(lower, upper):
-            try ExecutionLimits.checkAllocation(count: upper - lower)
-            return lower < upper ? (lower..<upper).map { .int($0) } : []
+            return try Interpreter.integers(lower, upper)
         case let .dictionary(dictionary):
             return dictionary.pairs.map { .tuple([$0.key, $0.value], labels: ["key", "value"]) }
         case let .string(text): return text.map { .string(String($0)) }
@@ -258,17 +304,36 @@ final class Interpreter {
         }
     }
 
-    // MARK: - Calls depth
+    /// The integers of a range as an array, checked against the memory budget and the time limit.
+    static func integers(_ lower: Int, _ upper: Int) throws -> [Value] {
+        guard lower < upper else { return [] }
+        let count = upper.subtractingReportingOverflow(lower)
+        try Footprint.require(count.overflow ? .max : Footprint.header + Footprint.times(count.partialValue, Footprint.slot),
+                              for: "an array of the range \(lower)..<\(upper)")
+        var result: [Value] = []
+        result.reserveCapacity(count.partialValue)
+        var ticker = Ticker()
+        for i in lower..<upper {
+            try ticker.tick()
+            result.append(.int(i))
+        }
+        return result
+    }
+
+    // MARK: - Depth
 
     /// Runs `body` one call deeper, failing with the recursion limit instead of overflowing the stack.
     func nested<T>(at node: some SyntaxProtocol, _ body: () throws -> T) throws -> T {
         try checkLimits(at: node)
-        guard depth < maxDepth else {
-            throw SnippetError(LimitExceeded.recursion(depth: maxDepth).description, at: node)
-        }
+        guard depth < maxDepth else { throw tooDeep(at: node) }
         depth += 1
         defer { depth -= 1 }
         return try body()
+    }
+
+    /// The error for nesting beyond `maxDepth`, where the step that would go deeper was written.
+    func tooDeep(at node: some SyntaxProtocol) -> SnippetError {
+        SnippetError(LimitExceeded.recursion(depth: maxDepth).description, at: node)
     }
 
     /// Stops at the time limit with an error pointing at `node`, the code being run when it passed.

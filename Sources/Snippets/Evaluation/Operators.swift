@@ -187,8 +187,10 @@ enum Operators {
             default: return nil
             }
         case let (.string(a), .string(b)) where op == "+":
+            try Footprint.require(a.utf8.count + b.utf8.count + Footprint.header, for: "the joined string")
             return .string(a + b)
         case let (.array(a), .array(b)) where op == "+":
+            try Footprint.require(try Footprint.quickElements(a) + Footprint.quickElements(b), for: "the joined array")
             return .array(a + b)
         default:
             return nil

@@ -46,6 +46,7 @@ enum Subscripts {
         case var .array(elements):
             let index = try single(arguments, at: node)
             let i = try position(index, count: elements.count, what: "an array")
+            if case .array = newValue { try Footprint.charge(Footprint.payload(of: newValue), for: "this array element") }
             base = .void
             elements[i] = newValue
             base = .array(elements)
@@ -54,6 +55,9 @@ enum Subscripts {
             base = .void
             defer { base = .dictionary(dictionary) }
             // `d[key] = nil` removes the key, as in Swift.
+            if !newValue.isNull {
+                try Footprint.charge(Footprint.slot * 2 + Footprint.indexEntry + Footprint.payload(of: newValue), for: "this dictionary entry")
+            }
             try dictionary.set(key.value, newValue.isNull ? nil : newValue)
         case var .tensor(tensor):
             guard let scalar = newValue.asDouble else {

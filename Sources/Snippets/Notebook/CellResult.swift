@@ -88,8 +88,12 @@ public struct NotebookOptions: Sendable, Codable, Equatable {
     public var timeout: Double = 30
     /// The most bytes one tensor may hold.
     public var maxTensorBytes: Int = 1 << 30
-    /// The deepest nesting of calls before the recursion-limit error.
-    public var maxCallDepth: Int = 1000
+    /// The deepest nesting of evaluation steps (expressions, statements, calls) before
+    /// `expression or recursion too deep`; the default fits the cell thread's stack.
+    public var maxCallDepth: Int = NotebookOptions.defaultMaxDepth
+    /// Bytes of values one cell may create (strings, collections, tensors, printed text) before
+    /// `memory limit exceeded`; see docs/run.md for what is counted.
+    public var memoryBudget: Int = 1 << 30
     /// Run cells up to this 1-based index and report only it.
     public var onlyCell: Int?
     /// Seconds to wait beyond the limit for a cell to notice it before giving up on it.
@@ -100,7 +104,12 @@ public struct NotebookOptions: Sendable, Codable, Equatable {
     /// Whether `test=` cells run in a scope of their own that later cells do not see (the grader's isolation).
     public var isolatesTests: Bool = false
 
-    public init(timeout: Double = 30, maxTensorBytes: Int = 1 << 30, maxCallDepth: Int = 1000, onlyCell: Int? = nil) {
+    /// A depth whose worst case fits the cell thread's 512 MiB stack with room to spare.
+    ///
+    /// Measured on a debug build (larger frames than release); the figure per level is in docs/run.md.
+    public static let defaultMaxDepth = 10_000
+
+    public init(timeout: Double = 30, maxTensorBytes: Int = 1 << 30, maxCallDepth: Int = NotebookOptions.defaultMaxDepth, onlyCell: Int? = nil) {
         self.timeout = timeout
         self.maxTensorBytes = maxTensorBytes
         self.maxCallDepth = maxCallDepth

@@ -130,7 +130,8 @@ final class NotebookRunner {
             failure = map.diagnostic(first, root: Syntax(parsed.tree), cell: cell)
         } else {
             let scope = Environment(parent: interpreter.globals)
-            var limits = ExecutionLimits(seconds: seconds, maxTensorBytes: job.options.maxTensorBytes, cancellation: flag)
+            var limits = ExecutionLimits(seconds: seconds, maxTensorBytes: job.options.maxTensorBytes, cancellation: flag,
+                                         memoryBudget: job.options.memoryBudget)
             limits.allowsParallelRuns = true
             do {
                 let value = try limits.run { try interpreter.runCell(parsed.tree.statements, in: scope) }

@@ -81,6 +81,8 @@ struct NativeValue {
     var payload: any Sendable
     /// How the value was written, e.g. `Adam(lr: 0.05)`; used to name runs.
     var sourceText: String?
+    /// Built from an interpreted closure, directly or through a wrapper; see `Value.callsInterpretedCode`.
+    var callsInterpretedCode = false
 }
 
 /// An implicit member expression waiting for its expected kind, e.g. `.he` for an initializer.
