@@ -76,6 +76,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // libFuzzer's driver, declared for the fuzz target (see docs/fuzzing.md).
+        .target(name: "CFuzzing"),
+        // One fuzz input run as a lesson through Lessons and the interpreter; shared by the fuzzer and its replay test.
+        .target(name: "FuzzEntry", dependencies: ["Lessons", "Snippets"]),
+        // The libFuzzer target `make fuzz` builds with -sanitize=fuzzer; a plain build replays files.
+        .executableTarget(name: "gradus-fuzz", dependencies: ["CFuzzing", "FuzzEntry"]),
         .executableTarget(
             name: "descent-bench",
             dependencies: ["Descent"],
@@ -90,6 +96,8 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent", "Outputs"], exclude: ["Cases"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "Snippets"]),
+        // Every seed and saved crash of the fuzzer, run again through the fuzz entry.
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzEntry"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Lessons", "Snippets"], exclude: ["Fixtures"]),
         // The shipped course: it builds, its released copy builds, and a batch of submissions grades.
         .testTarget(name: "CourseTests", dependencies: ["gradus"], exclude: ["Fixtures"]),
