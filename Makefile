@@ -8,7 +8,7 @@ APT_PACKAGES := libcmark-dev libseccomp-dev libjs-katex pkg-config
 TEST_PACKAGES := chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps test bench fixtures site
+.PHONY: deps test-deps test bench fixtures site fuzz
 
 # Installs the packages in $(1) that are missing, running apt-get update once before installing.
 define install_missing
@@ -45,6 +45,13 @@ bench: deps
 	python3 scripts/bench-torch.py --json > .build/torch-bench.json
 	.build/release/descent-bench --torch .build/torch-bench.json
 	.build/release/gradus bench
+
+## fuzz: feed mutated lessons to Lessons and the interpreter for FUZZ_SECONDS (default 600) under
+## libFuzzer and ASan, from the course, docs and case files; crashes land in .build-fuzzer/artifacts/
+## (docs/fuzzing.md). `make test` only replays the seeds and Fuzz/regressions/.
+FUZZ_SECONDS ?= 600
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 ## fixtures: regenerate the PyTorch reference fixtures (needs torch 2.13).
 fixtures:

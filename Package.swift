@@ -92,6 +92,12 @@ let package = Package(
         .target(name: "Sandbox", dependencies: [.target(name: "CSeccomp", condition: .when(platforms: [.linux]))]),
         // Enters the sandbox and tries one thing; Tests/SandboxTests runs it as a subprocess.
         .executableTarget(name: "sandbox-probe", dependencies: ["Sandbox"], path: "Sources/SandboxProbe"),
+        // libFuzzer's driver, declared for the fuzz target (see docs/fuzzing.md).
+        .target(name: "CFuzzing"),
+        // One fuzz input run as a lesson through Lessons and the interpreter; shared by the fuzzer and its replay test.
+        .target(name: "FuzzEntry", dependencies: ["Lessons", "Snippets"]),
+        // The libFuzzer target `make fuzz` builds with -sanitize=fuzzer; a plain build replays files.
+        .executableTarget(name: "gradus-fuzz", dependencies: ["CFuzzing", "FuzzEntry"]),
         .executableTarget(
             name: "descent-bench",
             dependencies: ["Descent"],
@@ -106,6 +112,8 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent", "Outputs"], exclude: ["Cases"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "Snippets"]),
+        // Every seed and saved crash of the fuzzer, run again through the fuzz entry.
+        .testTarget(name: "FuzzTests", dependencies: ["FuzzEntry"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Kernel", "Lessons", "Snippets"], exclude: ["Fixtures"]),
         // Kernels as the commands use them: the real `gradus kernel`, made to crash, hang and babble.
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "Lessons", "Snippets"]),

@@ -36,11 +36,13 @@ extension Lesson {
         let end = fenceLine + count < text.lineStarts.count ? text.lineStarts[fenceLine + count] : text.bytes.count
         let prefix = linePrefix(for: cell)
         let trimmedPrefix = Array(prefix.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed())
-        var lines = code.split(separator: "\n", omittingEmptySubsequences: false)
-        if code.hasSuffix("\n") || code.isEmpty { lines.removeLast() }
+        // Every line break cmark knows, so a lone `\r` cannot smuggle in a line that closes the fence.
+        let isBreak: (Character) -> Bool = { $0 == "\n" || $0 == "\r" || $0 == "\r\n" }
+        var lines = code.split(omittingEmptySubsequences: false, whereSeparator: isBreak)
+        if code.last.map(isBreak) ?? true { lines.removeLast() }
         var bytes: [UInt8] = []
         let newline = Array(text.newline.utf8)
-        if start == text.bytes.count, !lines.isEmpty, text.bytes.last != 0x0A { bytes += newline }
+        if start == text.bytes.count, !lines.isEmpty, !text.endsWithLineBreak { bytes += newline }
         for line in lines {
             var lineBytes = Array(line.utf8)
             if lineBytes.last == 0x0D { lineBytes.removeLast() }
@@ -53,7 +55,7 @@ extension Lesson {
             bytes += (lineBytes.isEmpty ? trimmedPrefix : prefix) + lineBytes + newline
         }
         // A cell running to the end of a file without a final newline keeps it that way.
-        if end == text.bytes.count, text.bytes.last != 0x0A, !cell.isClosed, bytes.count >= newline.count {
+        if end == text.bytes.count, !text.endsWithLineBreak, !cell.isClosed, bytes.count >= newline.count {
             bytes.removeLast(newline.count)
         }
         return (start..<end, bytes)

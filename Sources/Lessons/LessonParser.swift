@@ -92,12 +92,17 @@ struct LessonParser {
             else { return fenceColumn }
             return line.count - code.count + 1
         }
+        // An empty fence on the file's last line, with no line break after it, has no code line:
+        // its code would start at the end of the fence line.
+        let codeStart = codeLines.isEmpty && fenceLine >= text.lineStarts.count
+            ? text.location(line: fenceLine, column: text.byteRange(ofLine: fenceLine).count + 1)
+            : text.location(line: fenceLine + 1, column: columns.first ?? fenceColumn)
         let closeLine = fenceLine + codeLines.count + 1
         let closed = node.cmarkEndLine == closeLine && node.cmarkEndColumn > 0 && closeLine <= text.lineCount
         let lastLine = closed ? closeLine : fenceLine + codeLines.count
         let cell = Cell(
             index: index, language: info.language, attributes: info.attributes, source: literal,
-            location: text.location(line: fenceLine + 1, column: columns.first ?? fenceColumn),
+            location: codeStart,
             fenceRange: SourceRange(
                 start: text.location(line: fenceLine, column: fenceColumn),
                 end: text.location(line: lastLine, column: text.byteRange(ofLine: lastLine).count + 1)),

@@ -1,7 +1,8 @@
 /// The original bytes of a file split into lines, so positions from cmark and Yams map back to it.
 ///
-/// Lines keep no terminator; a trailing `\r` of a CRLF file is dropped from the line text but
-/// remembered so rewrites can reproduce the file's line endings.
+/// Lines end where CommonMark (cmark) ends them: at `\n`, `\r\n` or a lone `\r`, so cmark's line
+/// numbers index these lines even in a file with stray carriage returns. Lines keep no
+/// terminator; a CRLF file's `\r\n` is remembered so rewrites can reproduce its line endings.
 struct SourceText: Sendable, Hashable {
     /// The file as read.
     let text: String
@@ -19,25 +20,33 @@ struct SourceText: Sendable, Hashable {
         self.path = path
         bytes = Array(text.utf8)
         var starts = [0]
-        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") {
-            starts.append(offset + 1)
+        for (offset, byte) in bytes.enumerated() {
+            let lineFeed = byte == UInt8(ascii: "\n")
+            let loneReturn = byte == UInt8(ascii: "\r") && (offset + 1 == bytes.count || bytes[offset + 1] != UInt8(ascii: "\n"))
+            if lineFeed || loneReturn { starts.append(offset + 1) }
         }
         lineStarts = starts
         newline = text.utf8.contains(UInt8(ascii: "\r")) && text.contains("\r\n") ? "\r\n" : "\n"
     }
 
-    /// The number of lines (a final newline does not open a new line).
+    /// The number of lines (a final line break does not open a new line).
     var lineCount: Int {
-        bytes.last == UInt8(ascii: "\n") ? lineStarts.count - 1 : lineStarts.count
+        endsWithLineBreak ? lineStarts.count - 1 : lineStarts.count
     }
 
-    /// Byte range of 1-based `line` without its terminator (and without a trailing `\r`).
+    /// Whether the last byte ends a line (`\n`, or `\r` in a file with classic Mac line endings).
+    var endsWithLineBreak: Bool {
+        bytes.last == UInt8(ascii: "\n") || bytes.last == UInt8(ascii: "\r")
+    }
+
+    /// Byte range of 1-based `line` without its terminator (`\n`, `\r\n` or `\r`).
     func byteRange(ofLine line: Int) -> Range<Int> {
         guard line >= 1, line <= lineStarts.count else { return bytes.count..<bytes.count }
         let start = lineStarts[line - 1]
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-        return start..<max(start, end)
+        guard line < lineStarts.count else { return start..<bytes.count }
+        let next = lineStarts[line]
+        let crlf = next - start >= 2 && bytes[next - 1] == UInt8(ascii: "\n") && bytes[next - 2] == UInt8(ascii: "\r")
+        return start..<(next - (crlf ? 2 : 1))
     }
 
     /// The bytes of 1-based `line` without its terminator.

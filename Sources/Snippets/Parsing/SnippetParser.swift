@@ -28,7 +28,7 @@ enum SnippetParser {
     }()
 
     static func parse(_ source: String, fileName: String) -> ParsedCell {
-        if let problem = BracketNesting.problem(in: source) {
+        if let problem = BracketNesting.problem(in: source) ?? InvalidCharacters.problem(in: source) {
             // Parse only what comes before the offending bracket, with the rest blanked out so
             // positions (and so the error's line and column) stay those of the cell.
             var bytes = Array(source.utf8)

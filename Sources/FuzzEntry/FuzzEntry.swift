@@ -1,0 +1,105 @@
+import Foundation
+import Lessons
+import Snippets
+
+/// Runs one fuzz input as a lesson, trapping when an invariant that must hold for every lesson fails.
+///
+/// The libFuzzer target (`gradus-fuzz`, `make fuzz`) and the replay test (`make test`) call this
+/// same function, so a crash the fuzzer saved is reproduced in-process by an ordinary test run.
+/// Runtime traps inside Lessons or the interpreter are the main findings; the `preconditionFailure`s
+/// below turn quieter bugs (an unstoppable cell, an error pointing outside the file) into crashes
+/// the fuzzer can save too.
+public func fuzzOne(_ data: [UInt8]) {
+    let text = String(decoding: data, as: UTF8.self)
+    let lesson = Lesson.parse(source: text, path: FuzzLimits.path)
+    FuzzChecks.lessonModel(lesson, text: text)
+    guard FuzzLimits.fitsBudget(lesson) else { return }
+    let result = Notebook.run(source: text, path: FuzzLimits.path, options: FuzzLimits.options)
+    FuzzChecks.notebook(result, lineCount: FuzzChecks.lineCount(text))
+}
+
+/// The small limits a fuzz run gives each lesson, so one input costs at most a few seconds.
+public enum FuzzLimits {
+    /// The file name diagnostics carry.
+    public static let path = "fuzz.md"
+    /// Seconds per cell; a cell's own `timeout=` above this skips the interpreter (see `fitsBudget`).
+    public static let cellSeconds = 1.0
+    /// Swift cells run per input; inputs with more skip the interpreter.
+    public static let maxCells = 12
+
+    /// One second per cell, a 1 MiB tensor cap and a shallow call depth.
+    public static var options: NotebookOptions {
+        var options = NotebookOptions(timeout: cellSeconds, maxTensorBytes: 1 << 20, maxCallDepth: 200)
+        options.timeoutOverride = cellSeconds
+        options.grace = 0.5
+        return options
+    }
+
+    /// Whether running the lesson stays within the per-input budget.
+    ///
+    /// A cell's own `timeout=` wins over every option, so a fuzzed `timeout=1e9` on an endless
+    /// loop would be a hang of the harness, not a finding; such lessons are parsed but not run.
+    public static func fitsBudget(_ lesson: Lesson) -> Bool {
+        let swiftCells = lesson.cells.filter { $0.language == "swift" }
+        guard swiftCells.count <= maxCells else { return false }
+        return swiftCells.allSatisfy { ($0.timeout ?? 0) <= cellSeconds }
+    }
+}
+
+/// Invariants every lesson must satisfy whatever its text; a violation traps so libFuzzer saves it.
+enum FuzzChecks {
+    /// Lines as CommonMark counts them (`\n`, `\r\n` or a lone `\r` ends one), plus the empty
+    /// line an editor shows after a final line break.
+    static func lineCount(_ text: String) -> Int {
+        let bytes = Array(text.utf8)
+        var count = 1
+        for (offset, byte) in bytes.enumerated() {
+            let loneReturn = byte == 0x0D && (offset + 1 == bytes.count || bytes[offset + 1] != 0x0A)
+            if byte == 0x0A || loneReturn { count += 1 }
+        }
+        return count
+    }
+
+    /// Renders, exports and rewrites the lesson, and checks that every location is in the file.
+    static func lessonModel(_ lesson: Lesson, text: String) {
+        let lines = lineCount(text)
+        for diagnostic in lesson.diagnostics {
+            check(diagnostic.location, lines: lines, what: "lesson diagnostic '\(diagnostic.message)'")
+        }
+        for cell in lesson.cells {
+            check(cell.location, lines: lines, what: "cell \(cell.index)")
+            check(cell.fenceRange.start, lines: lines, what: "fence of cell \(cell.index)")
+        }
+        _ = lesson.html()
+        _ = PercentScript.script(from: lesson)
+        roundTrip(lesson)
+    }
+
+    /// Rewriting every cell with its own code must give back cells with the same code:
+    /// the grader swaps a student's cells in this way and must not change anything else.
+    static func roundTrip(_ lesson: Lesson) {
+        guard let again = try? lesson.replacingCells({ $0.source }) else { return }
+        precondition(again.cells.count == lesson.cells.count,
+                     "rewriting cells with their own code changed the cell count from \(lesson.cells.count) to \(again.cells.count)")
+        for (old, new) in zip(lesson.cells, again.cells) {
+            precondition(old.source == new.source,
+                         "rewriting cell \(old.index) with its own code changed it from \(old.source.debugDescription) to \(new.source.debugDescription)")
+        }
+    }
+
+    /// Every cell either finished or was stopped, and every error points into the file.
+    static func notebook(_ result: NotebookResult, lineCount lines: Int) {
+        for cell in result.cells {
+            guard let error = cell.error else { continue }
+            precondition(!error.message.contains("could not be stopped"),
+                         "cell \(cell.number): \(error.message)")
+            precondition((1...lines).contains(error.location.line) && error.location.column >= 1,
+                         "cell \(cell.number): error '\(error.message)' at \(error.location) outside the file's \(lines) lines")
+        }
+    }
+
+    private static func check(_ location: SourceLocation, lines: Int, what: String) {
+        precondition((1...lines).contains(location.line) && location.column >= 1,
+                     "\(what) at \(location.line):\(location.column) is outside the file's \(lines) lines")
+    }
+}
