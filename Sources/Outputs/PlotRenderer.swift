@@ -25,7 +25,7 @@ enum PlotRenderer {
             for column in 0..<width {
                 let x = xMax == xMin ? xMin : xMin + (xMax - xMin) * Double(column) / Double(width - 1)
                 guard let y = interpolate(line, at: x) else { previousRow = nil; continue }
-                let row = height - 1 - Int(((y - yMin) / (yMax - yMin) * Double(height - 1)).rounded())
+                let row = height - 1 - Int(clamping: (y - yMin) / (yMax - yMin) * Double(height - 1), to: -1...height)
                 let clamped = min(max(row, 0), height - 1)
                 if let previousRow, Swift.abs(previousRow - clamped) > 1 {
                     let range = previousRow < clamped ? (previousRow + 1)..<clamped : (clamped + 1)..<previousRow

@@ -73,10 +73,14 @@ struct Bench: ParsableCommand {
             guard !result.hasUnexpectedFailure else { throw ExitCode.failure }
             _ = JSONRenderer.render(result)
         }
+        // The sandboxed kernel's cost: the same `gradus run` with cells in this process instead.
+        let unprotectedProcess = try best(count) { try Self.launch(["run", path, "--format", "json", "--in-process"]) }
         let ratio = interpretedProcess / compiledProcess
         print(String(format: "compiled Swift against Descent (process): %.3f s", compiledProcess))
         print(String(format: "gradus run --format json (process):       %.3f s", interpretedProcess))
         print(String(format: "ratio: %.2fx (allowed: 1.20x)", ratio))
+        print(String(format: "gradus run, cells in a kernel %.3f s, in-process %.3f s: the kernel costs %+.0f ms (allowed: +50 ms)",
+                     interpretedProcess, unprotectedProcess, (interpretedProcess - unprotectedProcess) * 1000))
         print(String(format: "in-process: compiled %.3f s, interpreted %.3f s, ratio %.2fx",
                      compiledInProcess, interpretedInProcess, interpretedInProcess / compiledInProcess))
         if ratio > 1.2 { throw ExitCode.failure }

@@ -1,4 +1,5 @@
 import Foundation
+import Outputs
 
 /// Maps data values to SVG pixels along one axis, linearly or by powers of ten, and picks ticks.
 ///
@@ -64,7 +65,7 @@ struct Scale {
     /// Tick values in data units with their labels.
     var ticks: [(value: Double, label: String)] {
         if logarithmic {
-            let first = Int(low.rounded()), last = Int(high.rounded())
+            let first = Int(clamping: low, to: -400...400), last = Int(clamping: high, to: -400...400)
             let stride = max(1, (last - first + 7) / 8)
             return Swift.stride(from: first, through: last, by: stride).map { (pow(10, Double($0)), Scale.power(of: $0)) }
         }
@@ -93,7 +94,7 @@ struct Scale {
         if value == 0 { return "0" }
         let magnitude = Swift.abs(value)
         if magnitude >= 1e5 || magnitude < 1e-3 { return String(format: "%.3g", value) }
-        let decimals = max(0, Int(Foundation.ceil(-log10(step) - 1e-9)))
+        let decimals = Int(clamping: Foundation.ceil(-log10(step) - 1e-9), to: 0...17)
         return String(format: "%.\(decimals)f", value)
     }
 

@@ -1,3 +1,4 @@
+import Outputs
 /// Escaping for text placed in HTML, so lesson and output text can never inject markup.
 public enum HTML {
     /// Escapes `&`, `<`, `>` and `"` for element content and double-quoted attributes.
@@ -17,9 +18,12 @@ public enum HTML {
     }
 
     /// A number for SVG coordinates: one decimal, no trailing `.0`, so paths stay small.
+    /// Values past ±1e9 (a diverged run drawn to the edge and beyond) are clamped, never trapped on.
     static func coordinate(_ value: Double) -> String {
-        let rounded = (value * 10).rounded() / 10
-        if rounded == rounded.rounded() { return String(Int(rounded)) }
+        let limit = 1e9
+        let bounded = value.isNaN ? 0 : Swift.min(Swift.max(value, -limit), limit)
+        let rounded = (bounded * 10).rounded() / 10
+        if rounded == rounded.rounded() { return String(Int(clamping: rounded)) }
         return String(rounded)
     }
 }
