@@ -145,6 +145,25 @@ import Testing
         #expect(leo.contains("Test square test 1 failed"))
     }
 
+    @Test func requireSandboxGradesWhereEveryLayerHolds() throws {
+        // Developers' machines and CI run as root, where every layer applies; elsewhere the
+        // command must refuse with the missing layers named, never grade silently unprotected.
+        let out = try Support.scratch("require-sandbox")
+        let outcome = try Self.grade(out, ["--require-sandbox"])
+        if getuid() == 0 {
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+            #expect(FileManager.default.fileExists(atPath: out + "/gradebook.csv"))
+        } else {
+            #expect(outcome.status == 0 || outcome.stderr.contains("--require-sandbox: this machine cannot apply every sandbox layer"))
+        }
+    }
+
+    @Test func aMemorySizeThatIsNotOneIsBadUsage() throws {
+        let outcome = try Self.grade(try Support.scratch("bad-memory"), ["--memory", "10M"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--memory must be a size between 768M and 1024G"))
+    }
+
     @Test func gradingTwiceWritesIdenticalFiles() throws {
         let first = try Self.reference.get()
         let second = try Support.scratch("graded-again")
