@@ -54,8 +54,8 @@ public enum BatchGrader {
         if let shard = options.shard {
             students = students.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
         }
-        let outcomes = try grade(students: students, key: key, options: options) { student, lesson in
-            Release.join(Release.join(options.submissionsDirectory, student), lesson.id + ".md")
+        let outcomes = try grade(students: students, key: key, options: options) { student, _ in
+            (options.submissionsDirectory, student)
         }
         try Gradebook.write(outcomes, students: students, into: options.outputDirectory)
         return summary(outcomes, students: students.count, lessons: key.count, start: start)
@@ -65,9 +65,8 @@ public enum BatchGrader {
     public static func gradescope(root: String, options: GradeOptions) throws -> GradeSummary {
         let start = DispatchTime.now().uptimeNanoseconds
         let key = try Submissions.key(options.keyDirectory)
-        let submission = Release.join(root, "submission")
-        let outcomes = try grade(students: ["submission"], key: key, options: options) { _, lesson in
-            Release.join(submission, lesson.id + ".md")
+        let outcomes = try grade(students: ["submission"], key: key, options: options) { _, _ in
+            (root, "submission")
         }
         let results = Release.join(root, "results")
         try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
@@ -78,14 +77,14 @@ public enum BatchGrader {
     /// Reads every submission, grades the readable ones `jobs` at a time, and returns outcomes in
     /// student then lesson order.
     static func grade(students: [String], key: [Lesson], options: GradeOptions,
-                      path: (String, Lesson) -> String) throws -> [LessonOutcome] {
+                      folder: (String, Lesson) -> (parent: String, name: String)) throws -> [LessonOutcome] {
         var outcomes: [LessonOutcome?] = []
         var jobs: [(job: GradeJob, key: Lesson)] = []
         var slots: [Int] = []
         for student in students {
             for lesson in key {
-                let file = path(student, lesson)
-                switch Submissions.read(file, lesson: lesson.id) {
+                let place = folder(student, lesson)
+                switch Submissions.read(lesson: lesson.id, in: place.name, of: place.parent) {
                 case let .unusable(status, message):
                     outcomes.append(Grader.unusable(key: lesson, student: student, status: status, message: message))
                 case let .text(text):

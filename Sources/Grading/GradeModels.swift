@@ -42,6 +42,9 @@ public enum ExerciseStatus: String, Codable, Sendable {
     case notUTF8 = "not-utf8"
     /// The file is over the size limit (1 MiB).
     case tooLarge = "too-large"
+    /// A symbolic link, folder, device or pipe stands where the file (or the student's folder)
+    /// should be; nothing is read through it.
+    case notARegularFile = "not-a-regular-file"
     /// The file is not a lesson the grader can read (bad front matter, bad attributes, a broken fence).
     case unparsable
     /// The file has no cell marked `exercise=ID` for this exercise.

@@ -12,24 +12,28 @@ enum Submissions {
         case unusable(ExerciseStatus, String)
     }
 
-    static func read(_ path: String, lesson: String) -> Contents {
-        let files = FileManager.default
-        var isDirectory: ObjCBool = false
-        guard files.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            return .unusable(.missing, "no file '\(lesson).md' was handed in")
+    /// The text of `<parent>/<student>/<lesson>.md`, or why it cannot be graded.
+    ///
+    /// The student's folder and file are opened without following symbolic links and must be a
+    /// real folder and a regular file: a submission is data, never a path to somewhere else.
+    static func read(lesson: String, in student: String, of parent: String) -> Contents {
+        let file = lesson + ".md"
+        switch SubmissionFile.read(file, in: student, of: parent, limit: maxBytes) {
+        case .missing:
+            return .unusable(.missing, "no file '\(file)' was handed in")
+        case let .notRegular(what):
+            return .unusable(.notARegularFile, "\(what) stands where '\(file)' should be; hand in the file itself (nothing was read through it)")
+        case let .tooLarge(size):
+            return .unusable(.tooLarge, "'\(file)' is \(size) bytes, over the limit of \(maxBytes) bytes (1 MiB)")
+        case let .unreadable(reason):
+            return .unusable(.missing, "'\(file)' could not be read: \(reason)")
+        case let .data(bytes):
+            guard let text = String(bytes: bytes, encoding: .utf8) else {
+                return .unusable(.notUTF8, "'\(file)' is not UTF-8 text; save it as UTF-8")
+            }
+            if text.allSatisfy(\.isWhitespace) { return .unusable(.empty, "'\(file)' is empty") }
+            return .text(text)
         }
-        let size = (try? files.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
-        if size > maxBytes {
-            return .unusable(.tooLarge, "'\(lesson).md' is \(size) bytes, over the limit of \(maxBytes) bytes (1 MiB)")
-        }
-        guard let data = files.contents(atPath: path) else {
-            return .unusable(.missing, "'\(lesson).md' could not be read")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            return .unusable(.notUTF8, "'\(lesson).md' is not UTF-8 text; save it as UTF-8")
-        }
-        if text.allSatisfy(\.isWhitespace) { return .unusable(.empty, "'\(lesson).md' is empty") }
-        return .text(text)
     }
 
     /// The key's lessons: those `course.yml` lists, else every `.md` file in name order.
@@ -62,9 +66,11 @@ enum Submissions {
         guard files.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw GradingError("no such submissions folder: '\(directory)'")
         }
+        // A symbolic link among the folders still names a student, who gets rows saying what it is.
         return try files.contentsOfDirectory(atPath: directory).filter { name in
-            var isFolder: ObjCBool = false
-            return !name.hasPrefix(".") && files.fileExists(atPath: Release.join(directory, name), isDirectory: &isFolder) && isFolder.boolValue
+            guard !name.hasPrefix("."), let type = try? files.attributesOfItem(atPath: Release.join(directory, name))[.type] as? FileAttributeType
+            else { return false }
+            return type == .typeDirectory || type == .typeSymbolicLink
         }.sorted(by: precedes)
     }
 

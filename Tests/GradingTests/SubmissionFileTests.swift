@@ -1,0 +1,42 @@
+import Foundation
+import Grading
+import Testing
+
+/// Submissions are data, never paths: links, folders and pipes where a lesson should be are a
+/// status with 0 points, and nothing is read through them.
+@Suite struct SubmissionFileTests {
+    @Test func linksFoldersAndPipesAreNotReadAndScoreZero() throws {
+        let root = try Support.scratch("links")
+        let subs = root + "/subs"
+        // A copy of the key outside the submissions folder, as a student would aim at it.
+        try Support.write(try Support.keyText(), to: root + "/key/momentum.md")
+        try FileManager.default.createDirectory(atPath: subs + "/mallory", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: subs + "/mallory/momentum.md", withDestinationPath: "../../key/momentum.md")
+        try FileManager.default.createSymbolicLink(atPath: subs + "/oscar", withDestinationPath: "../key")
+        try FileManager.default.createDirectory(atPath: subs + "/peggy/momentum.md", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: subs + "/trent", withIntermediateDirectories: true)
+        #expect(mkfifo(subs + "/trent/momentum.md", 0o600) == 0)
+        try FileManager.default.createDirectory(atPath: subs + "/victor", withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: subs + "/victor/momentum.md", withDestinationPath: "/etc/passwd")
+
+        let outcome = try Support.run(["grade", "--key", Support.course, subs, "--out", root + "/out", "--timeout", "2"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let rows = try Support.read(root + "/out/gradebook.csv").split(separator: "\n").dropFirst()
+        #expect(rows.count == 10)
+        for row in rows {
+            let fields = row.split(separator: ",").map(String.init)
+            #expect(fields[3] == "0" && fields[5] == "not-a-regular-file", "\(row)")
+        }
+        for student in ["mallory", "oscar", "peggy", "trent", "victor"] {
+            let feedback = try Support.read(root + "/out/\(student)/feedback.html")
+            #expect(!feedback.contains("state.v = 0.9 * state.v"), "\(student)'s feedback shows the key's solution")
+            #expect(!feedback.contains("root:x:0:0"), "\(student)'s feedback shows /etc/passwd")
+            #expect(feedback.contains("hand in the file itself"))
+        }
+        let mallory = try Support.read(root + "/out/mallory/feedback.html")
+        #expect(mallory.contains("a symbolic link stands where"))
+        #expect(try Support.read(root + "/out/oscar/feedback.html").contains("a symbolic link (the student"))
+        #expect(try Support.read(root + "/out/peggy/feedback.html").contains("a folder stands where"))
+        #expect(try Support.read(root + "/out/trent/feedback.html").contains("a device, pipe or socket stands where"))
+    }
+}
