@@ -64,6 +64,12 @@ public enum BatchGrader {
     /// Gradescope's autograder: one submission in `root/submission`, results in `root/results/results.json`.
     public static func gradescope(root: String, options: GradeOptions) throws -> GradeSummary {
         let start = DispatchTime.now().uptimeNanoseconds
+        // Outside Gradescope there is no submission folder: say so rather than create results there.
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: Release.join(root, "submission"), isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw GradingError("--gradescope: no folder '\(Release.join(root, "submission"))'; this flag is for Gradescope's autograder, "
+                               + "which puts the submission there (to grade a folder of students, give SUBMISSIONS and --out)")
+        }
         let key = try Submissions.key(options.keyDirectory)
         let outcomes = try grade(students: ["submission"], key: key, options: options) { _, _ in
             (root, "submission")

@@ -197,6 +197,14 @@ import Testing
         #expect(object["score"] as? Int == 5)
     }
 
+    @Test func gradescopeModeOutsideGradescopeWritesNothing() throws {
+        let root = try Support.scratch("not-autograder")
+        let outcome = try Support.run(["grade", "--gradescope", "--gradescope-root", root, "--key", Support.course, "--timeout", "2"])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("--gradescope: no folder '\(root)/submission'"))
+        #expect(!FileManager.default.fileExists(atPath: root + "/results"))
+    }
+
     /// Every file under `folder` by relative path, with its bytes.
     static func snapshot(_ folder: String) throws -> [String: Data] {
         var files: [String: Data] = [:]
