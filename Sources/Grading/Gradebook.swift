@@ -55,9 +55,15 @@ enum Gradebook {
         return try encoder.encode(results) + Data("\n".utf8)
     }
 
+    /// Where a student's files go: under `students/`, so no name (`gradebook.csv`) can collide
+    /// with the grader's own files.
+    static func folder(of student: String, in directory: String) -> String {
+        Release.join(Release.join(directory, "students"), student)
+    }
+
     /// Writes one student's folder: `results.json` and `feedback.html`.
     static func writeStudent(_ student: String, _ outcomes: [LessonOutcome], into directory: String) throws {
-        let folder = Release.join(directory, student)
+        let folder = folder(of: student, in: directory)
         let files = FileManager.default
         if files.fileExists(atPath: folder) { try files.removeItem(atPath: folder) }
         try files.createDirectory(atPath: folder, withIntermediateDirectories: true)

@@ -26,7 +26,9 @@ public enum Merge {
                 }
                 blocks[student] = (shard[student] ?? "", input)
             }
-            for student in try Submissions.students(input) where blocks[student] == nil {
+            let studentsFolder = Release.join(input, "students")
+            let present = FileManager.default.fileExists(atPath: studentsFolder) ? try Submissions.students(studentsFolder) : []
+            for student in present where blocks[student] == nil {
                 blocks[student] = ("", input)
             }
         }
@@ -37,9 +39,10 @@ public enum Merge {
         for student in students {
             guard let block = blocks[student] else { continue }
             csv += block.rows
-            let target = Release.join(output, student)
+            let target = Gradebook.folder(of: student, in: output)
             if files.fileExists(atPath: target) { try files.removeItem(atPath: target) }
-            try files.copyItem(atPath: Release.join(block.from, student), toPath: target)
+            try files.createDirectory(atPath: Release.join(output, "students"), withIntermediateDirectories: true)
+            try files.copyItem(atPath: Gradebook.folder(of: student, in: block.from), toPath: target)
         }
         try Data(csv.utf8).write(to: URL(fileURLWithPath: Release.join(output, "gradebook.csv")), options: .atomic)
     }

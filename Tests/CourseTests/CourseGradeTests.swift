@@ -79,7 +79,7 @@ import Testing
         let out = try Self.graded.get()
         let totals = ["ada": 10, "ben": 0, "cy": 2, "dee": 5]
         for (student, total) in totals {
-            let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(student)/results.json"))
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/students/\(student)/results.json"))
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect(object["score"] as? Int == total, "\(student)")
             let tests = try #require(object["tests"] as? [[String: Any]])
@@ -89,7 +89,7 @@ import Testing
             }
         }
         func output(_ student: String, _ name: String) throws -> String {
-            let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(student)/results.json"))
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/students/\(student)/results.json"))
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
             let tests = object?["tests"] as? [[String: Any]] ?? []
             return tests.first { $0["name"] as? String == name }?["output"] as? String ?? "no test \(name)"
@@ -104,7 +104,7 @@ import Testing
         #expect(try output("ben", "04-momentum: momentum test 1") == "failed: exercise not completed yet")
         #expect(try output("dee", "07-schedules-stopping: cosine test 1").contains("no file"))
         // The page's text without its tags (code is highlighted token by token).
-        let feedback = try Course.read(out + "/cy/feedback.html").replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
+        let feedback = try Course.read(out + "/students/cy/feedback.html").replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
         #expect(feedback.contains("state.v = 0.9 * state.v + 0.1 * g"), "the feedback does not show cy's code")
         #expect(!feedback.contains("hiddenReference") && !feedback.contains("Beale()"), "the feedback shows a hidden test")
     }

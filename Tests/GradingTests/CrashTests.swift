@@ -17,9 +17,9 @@ import Testing
         #expect(summary.students == 1)
         let csv = try Support.read(root + "/out/gradebook.csv")
         #expect(csv == "student,lesson,exercise,score,max_score,status\nalice,momentum,momentum,2,5,partial\nalice,momentum,square,3,3,passed\n")
-        let results = try Support.read(root + "/out/alice/results.json")
+        let results = try Support.read(root + "/out/students/alice/results.json")
         #expect(results.contains("\"score\" : 5,"))
-        let feedback = try Support.read(root + "/out/alice/feedback.html")
+        let feedback = try Support.read(root + "/out/students/alice/feedback.html")
         #expect(feedback.contains("Hidden test momentum test 2 failed"))
     }
 }

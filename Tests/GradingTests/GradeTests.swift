@@ -89,23 +89,23 @@ import Testing
 
     @Test func failuresCarryReasonsAStudentCanActOn() throws {
         let out = try Self.reference.get()
-        let carol = try Support.read(out + "/carol/results.json")
+        let carol = try Support.read(out + "/students/carol/results.json")
         #expect(carol.contains("time limit exceeded: the test ran longer than 1 s"))
-        let bob = try Support.read(out + "/bob/results.json")
+        let bob = try Support.read(out + "/students/bob/results.json")
         #expect(bob.contains("the trajectories part at step 2 of 50"))
-        let judy = try Support.read(out + "/judy/results.json")
+        let judy = try Support.read(out + "/students/judy/results.json")
         #expect(judy.contains("'expect' is reserved"))
-        let ken = try Support.read(out + "/ken/results.json")
+        let ken = try Support.read(out + "/students/ken/results.json")
         #expect(ken.contains("'import' is not available"))
         #expect(ken.contains("cannot find 'String' in scope") || ken.contains("String"))
-        let frank = try Support.read(out + "/frank/results.json")
+        let frank = try Support.read(out + "/students/frank/results.json")
         #expect(frank.contains("over the limit of 1048576 bytes"))
     }
 
     @Test func resultsFollowGradescopeSchemaAndHideHiddenTests() throws {
         let out = try Self.reference.get()
         for student in Self.expected.keys {
-            let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/\(student)/results.json"))
+            let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/students/\(student)/results.json"))
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
             #expect(Set(object.keys) == ["score", "tests"])
             let tests = try #require(object["tests"] as? [[String: Any]])
@@ -131,7 +131,7 @@ import Testing
 
     @Test func feedbackShowsTheStudentsCodeButNotHiddenTests() throws {
         let out = try Self.reference.get()
-        let page = try Support.read(out + "/bob/feedback.html")
+        let page = try Support.read(out + "/students/bob/feedback.html")
         // Code is highlighted: read it with the markup taken out.
         let text = page.replacingOccurrences(of: "<[^>]+>", with: "", options: .regularExpression)
         #expect(text.contains("0.8 * state.v"))
@@ -140,7 +140,7 @@ import Testing
         #expect(!page.contains("Beale"))
         #expect(!page.contains("square(0.5)"))
         #expect(page.contains("Total: 3 / 8 points."))
-        let leo = try Support.read(out + "/leo/feedback.html")
+        let leo = try Support.read(out + "/students/leo/feedback.html")
         #expect(leo.contains("PASSED"), "printed output is shown")
         #expect(leo.contains("Test square test 1 failed"))
     }

@@ -28,15 +28,34 @@ import Testing
             #expect(fields[3] == "0" && fields[5] == "not-a-regular-file", "\(row)")
         }
         for student in ["mallory", "oscar", "peggy", "trent", "victor"] {
-            let feedback = try Support.read(root + "/out/\(student)/feedback.html")
+            let feedback = try Support.read(root + "/out/students/\(student)/feedback.html")
             #expect(!feedback.contains("state.v = 0.9 * state.v"), "\(student)'s feedback shows the key's solution")
             #expect(!feedback.contains("root:x:0:0"), "\(student)'s feedback shows /etc/passwd")
             #expect(feedback.contains("hand in the file itself"))
         }
-        let mallory = try Support.read(root + "/out/mallory/feedback.html")
+        let mallory = try Support.read(root + "/out/students/mallory/feedback.html")
         #expect(mallory.contains("a symbolic link stands where"))
-        #expect(try Support.read(root + "/out/oscar/feedback.html").contains("a symbolic link (the student"))
-        #expect(try Support.read(root + "/out/peggy/feedback.html").contains("a folder stands where"))
-        #expect(try Support.read(root + "/out/trent/feedback.html").contains("a device, pipe or socket stands where"))
+        #expect(try Support.read(root + "/out/students/oscar/feedback.html").contains("a symbolic link (the student"))
+        #expect(try Support.read(root + "/out/students/peggy/feedback.html").contains("a folder stands where"))
+        #expect(try Support.read(root + "/out/students/trent/feedback.html").contains("a device, pipe or socket stands where"))
+    }
+
+    @Test func studentNamesNeverCollideWithTheGradersFiles() throws {
+        let root = try Support.scratch("names")
+        let subs = root + "/subs"
+        for name in ["gradebook.csv", "a,b", "<i>x"] {
+            try Support.write(try Support.keyText(), to: subs + "/" + name + "/momentum.md")
+        }
+        let outcome = try Support.run(["grade", "--key", Support.course, subs, "--out", root + "/out", "--timeout", "2"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let csv = try Support.read(root + "/out/gradebook.csv")
+        // Sorted by UTF-8 bytes: '<' (0x3C) before 'a' before 'g'; a comma is quoted.
+        #expect(csv.split(separator: "\n").dropFirst().map { String($0.split(separator: ",").first ?? "") }
+                == ["<i>x", "<i>x", "\"a", "\"a", "gradebook.csv", "gradebook.csv"])
+        #expect(csv.contains("\"a,b\",momentum,momentum,5,5,passed"))
+        for name in ["gradebook.csv", "a,b", "<i>x"] {
+            #expect(FileManager.default.fileExists(atPath: root + "/out/students/\(name)/feedback.html"))
+        }
+        #expect(!(try Support.read(root + "/out/students/<i>x/feedback.html")).contains("<i>x"))
     }
 }
