@@ -19,8 +19,3 @@ static inline int gradus_unshare(int flags) {
     extern int unshare(int);
     return unshare(flags);
 }
-
-/// prctl(PR_SET_PDEATHSIG, SIGKILL): the kernel is killed when the process that started it ends.
-static inline int gradus_die_with_parent(void) {
-    return prctl(PR_SET_PDEATHSIG, 9, 0, 0, 0);
-}

@@ -8,7 +8,6 @@ enum KernelSandbox {
 
     /// Locks the process down; returns the layers that could not be applied, each with why.
     static func enter(_ limits: KernelLimits) -> [String] {
-        Sandbox.endWithParent()
         Sandbox.closeInheritedPipes()
         let policy = SandboxPolicy(memoryBytes: limits.memoryBytes, cpuSeconds: limits.cpuSeconds,
                                    openFiles: openFiles, network: false)

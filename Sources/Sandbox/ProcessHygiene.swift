@@ -3,17 +3,8 @@ import CSeccomp
 import Glibc
 #endif
 
-/// What a sandboxed child does before `Sandbox.enter`: tie its life to its parent's and drop
-/// descriptors it inherited by accident.
+/// What a sandboxed child does before `Sandbox.enter`: drop descriptors it inherited by accident.
 extension Sandbox {
-    /// Asks the system to kill this process when its parent ends, so no kernel outlives the
-    /// command that started it, even when that command is killed.
-    public static func endWithParent() {
-        #if os(Linux)
-        _ = gradus_die_with_parent()
-        #endif
-    }
-
     /// Closes every inherited pipe and socket except standard input, output and error.
     ///
     /// A process started while the parent had other children's pipes open may inherit copies of
