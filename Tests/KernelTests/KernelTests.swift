@@ -91,4 +91,25 @@ import Testing
         #expect(result.cells.map(\.status) == [.error, .error])
         #expect(result.cells[0].error?.message.hasPrefix("the cell could not run: cannot start a kernel") == true)
     }
+
+    @Test func aWarmKernelOutlivesTheThreadThatStartedIt() {
+        // The pool hands kernels from thread to thread; a kernel tied to the thread that spawned
+        // it (PR_SET_PDEATHSIG) was killed mid-lesson once that thread ended.
+        let pool = KernelSupport.pool()
+        defer { pool.shutdown() }
+        let job = NotebookJob(lesson: KernelSupport.lesson(Self.cells))
+        let first = DispatchSemaphore(value: 0)
+        let starter = Thread {
+            _ = pool.run(job)
+            first.signal()
+        }
+        starter.start()
+        first.wait()
+        // Let the starting thread end, then reuse its kernel from this one, with a cell that waits.
+        Thread.sleep(forTimeInterval: 0.3)
+        let lesson = KernelSupport.lesson(["var n = 0\nfor i in 0..<50_000 { n += i % 3 }\nprint(n)"], fence: "swift timeout=20")
+        let result = pool.run(NotebookJob(lesson: lesson))
+        #expect(result.cells.map(\.status) == [.ok], "\(result.cells.first?.error?.message ?? "")")
+        #expect(KernelSupport.printed(result.cells.first) == "49999")
+    }
 }
