@@ -1,4 +1,5 @@
 import Foundation
+import Snippets
 
 /// Length-prefixed JSON frames over a pipe: four bytes of big-endian length, then that many bytes.
 ///
@@ -9,13 +10,13 @@ enum Framing {
     static let maxFrame = 64 << 20
 
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let body = try encoder.encode(value)
+        let body = try ResultCoding.encoder.encode(value)
         let count = UInt32(body.count)
         return [UInt8(count >> 24), UInt8((count >> 16) & 0xff), UInt8((count >> 8) & 0xff), UInt8(count & 0xff)] + body
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8]) throws -> T {
-        try decoder.decode(type, from: Data(body))
+        try ResultCoding.decoder.decode(type, from: Data(body))
     }
 
     /// Writes all of `bytes` to `fd`, retrying short writes and interrupted calls; false when the pipe is closed.
@@ -30,18 +31,6 @@ enum Framing {
             offset += written
         }
         return true
-    }
-
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
     }
 }
 

@@ -1,5 +1,4 @@
 import Foundation
-import Lessons
 
 /// The operating-system limits a kernel runs under, chosen by the parent and given on its command line.
 public struct KernelLimits: Sendable, Hashable, Codable {

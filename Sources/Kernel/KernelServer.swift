@@ -43,22 +43,12 @@ public struct KernelServer {
     /// Runs one job; false when the kernel must exit (a stuck cell, a closed pipe).
     private func run(_ job: NotebookJob) -> Bool {
         var open = true
-        var started: Set<Int> = []
-        let onStart = { (cell: Int) in
-            started.insert(cell)
+        let stuck = Notebook.stream(job, willRun: { cell in
             if open { open = send(.started(cell: cell)) }
             faults.trigger(beforeCell: cell)
-        }
-        // `started` is announced just before each cell: the runner reports results in cell order,
-        // so the next unreported cell is the one about to run.
-        var pending = job.reportedCells.filter { !job.skip.contains($0.index) }.map(\.index)
-        if let first = pending.first { onStart(first) }
-        let stuck = Notebook.stream(job) { result in
-            guard open else { return }
-            open = send(.result(result))
-            pending.removeAll { $0 == result.cell }
-            if let next = pending.first, !started.contains(next) { onStart(next) }
-        }
+        }, onResult: { result in
+            if open { open = send(.result(result)) }
+        })
         if let stuck {
             _ = send(.stuck(cell: stuck.cell))
             return false

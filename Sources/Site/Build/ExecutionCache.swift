@@ -64,13 +64,13 @@ public struct ExecutionCache: Sendable {
     /// The entry stored under `key`, nil when absent or unreadable (a corrupt entry is just a miss).
     func load(_ key: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
-        return try? Self.decoder.decode(Entry.self, from: data)
+        return try? ResultCoding.decoder.decode(Entry.self, from: data)
     }
 
     /// Writes `entry` under `key` through a temporary file, so a reader never sees half an entry.
     func store(_ entry: Entry, key: String) throws {
         try FileManager.default.createDirectory(atPath: cellsDirectory, withIntermediateDirectories: true)
-        let data = try Self.encoder.encode(entry)
+        let data = try ResultCoding.encoder.encode(entry)
         let temporary = path(for: key) + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try data.write(to: URL(fileURLWithPath: temporary))
         if rename(temporary, path(for: key)) != 0 {
@@ -84,17 +84,5 @@ public struct ExecutionCache: Sendable {
         for name in names where name.hasSuffix(".json") && !used.contains(String(name.dropLast(5))) {
             try? FileManager.default.removeItem(atPath: cellsDirectory + "/" + name)
         }
-    }
-
-    private static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-
-    private static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
     }
 }

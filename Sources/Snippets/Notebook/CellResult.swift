@@ -1,3 +1,4 @@
+import Foundation
 import Lessons
 import Outputs
 
@@ -50,6 +51,22 @@ public struct CellResult: Sendable, Codable, Equatable {
         copy.line = move(line)
         copy.error = error?.movingLines(move)
         return copy
+    }
+}
+
+/// JSON for results wherever they are stored or sent: non-finite numbers (a diverged loss) as
+/// the strings `inf`, `-inf` and `nan`, which plain JSON cannot hold.
+public enum ResultCoding {
+    public static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return encoder
+    }
+
+    public static var decoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        return decoder
     }
 }
 

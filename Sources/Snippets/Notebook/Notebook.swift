@@ -36,24 +36,25 @@ public enum Notebook {
             onResult(result)
         }
         if let stuck = stream(job, onResult: report) {
-            let map = SourceMap(source: job.source)
             for cell in job.reportedCells where cell.index > stuck.cell && !job.skip.contains(cell.index) {
                 report(CellResult(cell: cell.index, number: job.number(of: cell), line: cell.fenceRange.start.line, status: .error,
-                                  error: map.make("not run: cell \(stuck.number) could not be stopped after its time limit",
-                                                  at: cell.fenceRange.start)))
+                                  error: job.diagnostic("not run: cell \(stuck.number) could not be stopped after its time limit",
+                                                        at: cell.fenceRange.start)))
             }
         }
         if let only = job.options.onlyCell { results = results.filter { $0.number == only } }
         return NotebookResult(lesson: job.path, cells: results)
     }
 
-    /// Runs the job's cells in order, handing each result to `onResult`, and stops after a cell
-    /// that could not be stopped after its time limit, returning that cell's result.
+    /// Runs the job's cells in order, calling `willRun` with a cell's `Cell.index` just before it
+    /// runs and `onResult` with its result, and stops after a cell that could not be stopped after
+    /// its time limit, returning that cell's result.
     ///
     /// A kernel uses this: after such a cell its interpreter thread is still busy, so the kernel
     /// reports the cell and is replaced rather than running more cells beside that thread.
-    public static func stream(_ job: NotebookJob, onResult: (CellResult) -> Void) -> CellResult? {
-        NotebookRunner(job: job).run(onResult)
+    public static func stream(_ job: NotebookJob, willRun: (Int) -> Void = { _ in },
+                              onResult: (CellResult) -> Void) -> CellResult? {
+        NotebookRunner(job: job).run(willRun: willRun, onResult)
     }
 }
 
@@ -71,12 +72,13 @@ final class NotebookRunner {
     }
 
     /// Runs the cells in order; returns the result of a cell that could not be stopped, if one could not.
-    func run(_ report: (CellResult) -> Void) -> CellResult? {
+    func run(willRun: (Int) -> Void = { _ in }, _ report: (CellResult) -> Void) -> CellResult? {
         for cell in job.reportedCells where !job.skip.contains(cell.index) {
             if cell.norun {
                 report(skipped(cell))
                 continue
             }
+            willRun(cell.index)
             let (result, finished) = runOnWorker(cell)
             report(result)
             // A cell that could not be stopped keeps the thread; it is left to it.

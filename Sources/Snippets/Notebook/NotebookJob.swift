@@ -38,10 +38,7 @@ public struct NotebookJob: Sendable, Codable, Equatable {
 
     /// An error at `location` with the lesson line it points into.
     public func diagnostic(_ message: String, at location: SourceLocation) -> LessonDiagnostic {
-        let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-        var line = location.line >= 1 && location.line <= lines.count ? String(lines[location.line - 1]) : ""
-        if line.hasSuffix("\r") { line.removeLast() }
-        return LessonDiagnostic(.error, message, at: location, sourceLine: line)
+        SourceMap(source: source).make(message, at: location)
     }
 
     /// 1-based position of `cell` among the swift cells.
