@@ -11,24 +11,16 @@ import Testing
         ((try? pool.missingSandboxLayers()) ?? ["unknown"]).contains { $0.hasPrefix("system-call filter") || $0 == "unknown" }
     }
 
-    @Test func openingAFileIsRefused() throws {
+    /// Opening a file, a socket and fork are refused; exec kills the kernel outright.
+    @Test(arguments: [
+        ("open-file /etc/hostname", "refused: open: Operation not permitted"),
+        ("socket", "refused: socket: Operation not permitted"),
+        ("fork", "refused: fork: Operation not permitted"),
+        ("exec", "the kernel stopped: signal 31 (a forbidden system call)"),
+    ])
+    func whatACellCouldNeverDoIsRefusedInsideAKernel(_ action: String, _ answer: String) throws {
         try #require(!Self.filterMissing, "the system-call filter is missing here")
-        #expect(try Self.pool.probe("open-file /etc/hostname") == "refused: open: Operation not permitted")
-    }
-
-    @Test func aSocketIsRefused() throws {
-        try #require(!Self.filterMissing, "the system-call filter is missing here")
-        #expect(try Self.pool.probe("socket") == "refused: socket: Operation not permitted")
-    }
-
-    @Test func forkIsRefused() throws {
-        try #require(!Self.filterMissing, "the system-call filter is missing here")
-        #expect(try Self.pool.probe("fork") == "refused: fork: Operation not permitted")
-    }
-
-    @Test func execKillsTheKernel() throws {
-        try #require(!Self.filterMissing, "the system-call filter is missing here")
-        #expect(try Self.pool.probe("exec") == "the kernel stopped: signal 31 (a forbidden system call)")
+        #expect(try Self.pool.probe(action) == answer)
     }
 
     @Test func everyLayerHoldsAsRoot() throws {
