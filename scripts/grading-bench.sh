@@ -59,7 +59,7 @@ expectClose(square(-0.5), 0.25)
 ```
 
 ```swift exercise=mse
-func mse(_ p: [Double], _ y: [Double]) -> Double {
+func myMSE(_ p: [Double], _ y: [Double]) -> Double {
     // BEGIN SOLUTION
     var total = 0.0
     for i in 0..<p.count { total += (p[i] - y[i]) * (p[i] - y[i]) }
@@ -69,11 +69,11 @@ func mse(_ p: [Double], _ y: [Double]) -> Double {
 ```
 
 ```swift test=mse points=2
-expectClose(mse([1, 2, 3], [1, 2, 5]), 4.0 / 3.0)
+expectClose(myMSE([1, 2, 3], [1, 2, 5]), 4.0 / 3.0)
 ```
 
 ```swift test=mse hidden
-expectClose(mse([0.5], [0.0]), 0.25)
+expectClose(myMSE([0.5], [0.0]), 0.25)
 ```
 LESSON
 key="$work/key/lesson.md"

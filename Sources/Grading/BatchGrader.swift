@@ -19,6 +19,8 @@ public struct GradeOptions: Sendable {
     public var executor: any CellExecutor
     /// Draw a progress bar on standard error (only when it is a terminal).
     public var showsProgress: Bool
+    /// Limit each test by the key's own time for it (`TestLimits`); false gives every test `timeout`.
+    public var adaptiveLimits = true
 
     public init(keyDirectory: String, submissionsDirectory: String, outputDirectory: String,
                 jobs: Int = ProcessInfo.processInfo.activeProcessorCount, timeout: Double = 5,
@@ -41,6 +43,8 @@ public struct GradeSummary: Sendable {
     /// Gradebook rows by status.
     public var statuses: [ExerciseStatus: Int]
     public var seconds: Double
+    /// The key's tests that fail on the key itself: graded anyway, but worth the author's look.
+    public var warnings: [LessonDiagnostic] = []
 }
 
 /// `gradus grade`: every student × lesson, their cells in sandboxed kernels, written deterministically.
@@ -54,11 +58,12 @@ public enum BatchGrader {
         if let shard = options.shard {
             students = students.enumerated().filter { $0.offset % shard.count == shard.index }.map(\.element)
         }
-        let outcomes = try grade(students: students, key: key, options: options) { student, _ in
+        var warnings: [LessonDiagnostic] = []
+        let outcomes = try grade(students: students, key: key, options: options, warnings: &warnings) { student, _ in
             (options.submissionsDirectory, student)
         }
         try Gradebook.write(outcomes, students: students, into: options.outputDirectory)
-        return summary(outcomes, students: students.count, lessons: key.count, start: start)
+        return summary(outcomes, students: students.count, lessons: key.count, start: start, warnings: warnings)
     }
 
     /// Gradescope's autograder: one submission in `root/submission`, results in `root/results/results.json`.
@@ -71,18 +76,19 @@ public enum BatchGrader {
                                + "which puts the submission there (to grade a folder of students, give SUBMISSIONS and --out)")
         }
         let key = try Submissions.key(options.keyDirectory)
-        let outcomes = try grade(students: ["submission"], key: key, options: options) { _, _ in
+        var warnings: [LessonDiagnostic] = []
+        let outcomes = try grade(students: ["submission"], key: key, options: options, warnings: &warnings) { _, _ in
             (root, "submission")
         }
         let results = Release.join(root, "results")
         try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
         try Gradebook.json(Gradebook.results(outcomes)).write(to: URL(fileURLWithPath: Release.join(results, "results.json")))
-        return summary(outcomes, students: 1, lessons: key.count, start: start)
+        return summary(outcomes, students: 1, lessons: key.count, start: start, warnings: warnings)
     }
 
     /// Reads every submission, grades the readable ones `jobs` at a time, and returns outcomes in
     /// student then lesson order.
-    static func grade(students: [String], key: [Lesson], options: GradeOptions,
+    static func grade(students: [String], key: [Lesson], options: GradeOptions, warnings: inout [LessonDiagnostic],
                       folder: (String, Lesson) -> (parent: String, name: String)) throws -> [LessonOutcome] {
         var outcomes: [LessonOutcome?] = []
         var jobs: [(job: GradeJob, key: Lesson)] = []
@@ -101,6 +107,13 @@ public enum BatchGrader {
                 }
             }
         }
+        // The key's own time per test sets that test's limit for every student (docs/grading.md);
+        // only lessons someone handed in are timed.
+        let handedIn = options.adaptiveLimits ? key.filter { lesson in jobs.contains { $0.key.path == lesson.path } } : []
+        let measured = Parallel.map(handedIn, width: options.jobs) { TestLimits.measure($0, timeout: options.timeout, executor: options.executor) }
+        warnings = measured.flatMap(\.failures)
+        let limits = Dictionary(zip(handedIn.map(\.path), measured.map(\.limits)), uniquingKeysWith: { first, _ in first })
+        for index in jobs.indices { jobs[index].job.testLimits = limits[jobs[index].key.path] }
         let progress = options.showsProgress ? ProgressBar(total: jobs.count) : nil
         let graded = Parallel.map(jobs, width: options.jobs) { item in
             defer { progress?.advance() }
@@ -110,10 +123,11 @@ public enum BatchGrader {
         return outcomes.compactMap { $0 }
     }
 
-    static func summary(_ outcomes: [LessonOutcome], students: Int, lessons: Int, start: UInt64) -> GradeSummary {
+    static func summary(_ outcomes: [LessonOutcome], students: Int, lessons: Int, start: UInt64,
+                        warnings: [LessonDiagnostic]) -> GradeSummary {
         var statuses: [ExerciseStatus: Int] = [:]
         for exercise in outcomes.flatMap(\.exercises) { statuses[exercise.status, default: 0] += 1 }
         return GradeSummary(students: students, lessons: lessons, statuses: statuses,
-                            seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+                            seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9, warnings: warnings)
     }
 }

@@ -11,9 +11,12 @@ public struct GradeJob: Codable, Sendable {
     public var submission: String
     /// Seconds each test (and each other cell without its own `timeout=`) may run.
     public var timeout: Double
+    /// Each test cell's limit, in the key's test order (`TestLimits`); nil leaves `timeout`.
+    public var testLimits: [Double]?
 
     public init(student: String, lesson: String, keyPath: String, keySource: String, submissionPath: String,
-                submission: String, timeout: Double) {
+                submission: String, timeout: Double, testLimits: [Double]? = nil) {
+        self.testLimits = testLimits
         self.student = student
         self.lesson = lesson
         self.keyPath = keyPath

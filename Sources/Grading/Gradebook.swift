@@ -17,8 +17,10 @@ enum Gradebook {
         }.joined()
     }
 
+    /// A CSV field, quoted when it holds a comma, a quote or a line break (scalars, so that a
+    /// "\r\n" pair, one Character, is seen too).
     static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        guard text.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

@@ -15,11 +15,22 @@ public enum Grader {
     public static let maxTensorBytes = 256 << 20
 
     public static func grade(_ job: GradeJob, executor: any CellExecutor) -> LessonOutcome {
+        run(job, executor: executor).outcome
+    }
+
+    /// A graded submission with the cell results behind it, which `gradus check` reports too.
+    struct Graded {
+        var outcome: LessonOutcome
+        /// Results by `Cell.index` of the composed lesson (the key's cells, so the key's indices).
+        var results: [Int: CellResult] = [:]
+    }
+
+    static func run(_ job: GradeJob, executor: any CellExecutor) -> Graded {
         let key = Lesson.parse(source: job.keySource, path: job.keyPath)
         let student = Lesson.parse(source: job.submission, path: job.submissionPath)
         if let error = student.diagnostics.first(where: { $0.severity == .error }) {
-            return unusable(key: key, student: job.student, status: .unparsable,
-                            message: "your file could not be read as a lesson: \(error.description)")
+            return Graded(outcome: unusable(key: key, student: job.student, status: .unparsable,
+                                            message: "your file could not be read as a lesson: \(error.description)"))
         }
         var missing: Set<String> = []
         for id in exerciseIDs(key) where student.exercise(id) == nil { missing.insert(id) }
@@ -31,19 +42,17 @@ public enum Grader {
                 return nil
             }
         } catch {
-            return unusable(key: key, student: job.student, status: .unparsable,
-                            message: "your exercise code could not be put into the lesson: \(error.message)")
+            return Graded(outcome: unusable(key: key, student: job.student, status: .unparsable,
+                                            message: "your exercise code could not be put into the lesson: \(error.message)"))
         }
         let composed = Lesson.parse(source: composedText, path: job.submissionPath)
         guard composed.cells.map(\.attributes) == key.cells.map(\.attributes) else {
-            return unusable(key: key, student: job.student, status: .unparsable,
-                            message: "your exercise code changes the lesson's cells (does it contain a code fence?)")
+            return Graded(outcome: unusable(key: key, student: job.student, status: .unparsable,
+                                            message: "your exercise code changes the lesson's cells (does it contain a code fence?)"))
         }
-        var options = NotebookOptions(timeout: job.timeout, maxTensorBytes: maxTensorBytes)
-        options.timeoutOverride = job.timeout
-        options.isolatesTests = true
-        var notebook = NotebookJob(lesson: composed, options: options)
+        var notebook = NotebookJob(lesson: composed, options: options(timeout: job.timeout))
         notebook.memoryBytes = key.memory
+        notebook.limits = TestLimits.byCell(job.testLimits, in: composed)
         let results = resultsByCell(executor.run(notebook))
         var problems: [String: String] = [:]
         var notDone: Set<String> = []
@@ -77,7 +86,18 @@ public enum Grader {
             exercises[index].status = .crashed
         }
         let feedback = FeedbackHTML.section(lesson: composed, results: results, exercises: exercises, tests: tests)
-        return LessonOutcome(student: job.student, lesson: key.id, title: key.title, exercises: exercises, tests: tests, feedback: feedback)
+        let outcome = LessonOutcome(student: job.student, lesson: key.id, title: key.title, exercises: exercises, tests: tests,
+                                    feedback: feedback)
+        return Graded(outcome: outcome, results: results)
+    }
+
+    /// How grading runs a lesson: every cell under `timeout` (a fence's `timeout=` still wins; the
+    /// lesson's front-matter limit is for site builds), tensors capped, each test in its own scope.
+    public static func options(timeout: Double) -> NotebookOptions {
+        var options = NotebookOptions(timeout: timeout, maxTensorBytes: maxTensorBytes)
+        options.timeoutOverride = timeout
+        options.isolatesTests = true
+        return options
     }
 
     /// Whether a test cell passed, and the reason when it did not.

@@ -15,7 +15,7 @@ public enum Merge {
             guard text.hasPrefix(Gradebook.header) else { throw GradingError("'\(path)' is not a gradus gradebook") }
             var shard: [String: String] = [:]
             var order: [String] = []
-            for line in text.dropFirst(Gradebook.header.count).split(separator: "\n", omittingEmptySubsequences: true) {
+            for line in records(text.dropFirst(Gradebook.header.count)) {
                 let student = firstField(line)
                 if shard[student] == nil { order.append(student) }
                 shard[student, default: ""] += line + "\n"
@@ -45,6 +45,26 @@ public enum Merge {
             try files.copyItem(atPath: Gradebook.folder(of: student, in: block.from), toPath: target)
         }
         try Data(csv.utf8).write(to: URL(fileURLWithPath: Release.join(output, "gradebook.csv")), options: .atomic)
+    }
+
+    /// The gradebook's rows: its lines, except that a line break inside a quoted field (a student
+    /// whose folder name holds one) belongs to the row it is in.
+    static func records(_ text: Substring) -> [Substring] {
+        var rows: [Substring] = []
+        var start = text.utf8.startIndex
+        var quoted = false
+        // Bytes, not Characters: "\r\n" is one Character and would hide its line feed.
+        for index in text.utf8.indices {
+            let byte = text.utf8[index]
+            if byte == UInt8(ascii: "\"") {
+                quoted.toggle()
+            } else if byte == UInt8(ascii: "\n"), !quoted {
+                if start < index { rows.append(text[start..<index]) }
+                start = text.utf8.index(after: index)
+            }
+        }
+        if start < text.endIndex { rows.append(text[start...]) }
+        return rows
     }
 
     /// The first CSV field of a row, unquoted.

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Snippets
 
 /// Student copies of lessons: solutions replaced by `todo()`, hidden tests emptied, every other byte kept.
 ///
@@ -23,14 +24,27 @@ public enum Release {
         /// Exercises stripped and hidden tests emptied, over all lessons.
         public var exercises = 0
         public var hiddenTests = 0
+        /// The key's tests that fail on the key itself, found while timing them.
+        public var warnings: [LessonDiagnostic] = []
+    }
+
+    /// The student copy of `lesson` with its manifest (`ReleaseManifest`) as the last line, from
+    /// the key's measured test limits; lessons without exercises get none.
+    static func releaseWithManifest(_ lesson: Lesson, measured: TestLimits.Measurement?) throws(LessonDiagnostic) -> String {
+        let text = try release(lesson)
+        guard let measured, !lesson.exercises.isEmpty else { return text }
+        return ReleaseManifest(released: Lesson.parse(source: text, path: lesson.path), limits: measured.limits).appended(to: text)
     }
 
     /// Releases lesson files and course folders into `output`.
     ///
     /// A folder holding `course.yml` is released whole: the manifest and `theme/` are copied as
     /// they are and each listed lesson is released beside them, so the copy builds as a course.
-    /// Nothing is written when any lesson has errors; all of them are reported at once.
-    public static func release(_ inputs: [String], to output: String) throws -> Report {
+    /// Nothing is written when any lesson has errors; all of them are reported at once. Each
+    /// lesson with exercises is run once with `executor` to time its tests (`TestLimits`, with
+    /// `timeout` the grading limit), and the copy ends with the manifest `gradus check` reads.
+    public static func release(_ inputs: [String], to output: String, timeout: Double = 5,
+                               executor: any CellExecutor) throws -> Report {
         var plan: [(source: Lesson, target: String)] = []
         var copies: [(from: String, to: String)] = []
         var diagnostics: [LessonDiagnostic] = []
@@ -58,9 +72,16 @@ public enum Release {
         }
         var texts: [(String, String)] = []
         var report = Report()
+        // Each key with exercises runs once, lessons side by side, to time its tests.
+        let timed = plan.map(\.source).filter { !$0.exercises.isEmpty && !$0.hasErrors }
+        let measured = Parallel.map(timed, width: ProcessInfo.processInfo.activeProcessorCount) {
+            TestLimits.measure($0, timeout: timeout, executor: executor)
+        }
+        let measurements = Dictionary(zip(timed.map(\.path), measured), uniquingKeysWith: { first, _ in first })
+        report.warnings = measured.flatMap(\.failures)
         for (lesson, target) in plan {
             do {
-                texts.append((try release(lesson), target))
+                texts.append((try releaseWithManifest(lesson, measured: measurements[lesson.path]), target))
                 report.exercises += lesson.exercises.count
                 report.hiddenTests += lesson.cells.filter { $0.test != nil && $0.hidden }.count
             } catch {

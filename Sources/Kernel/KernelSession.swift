@@ -6,6 +6,8 @@ import Snippets
 struct KernelSession {
     let job: NotebookJob
     private var results: [Int: CellResult] = [:]
+    /// Seconds from each cell's `started` event to its result, as this process saw them.
+    private var seconds: [Int: Double] = [:]
     /// Cells that stopped a kernel: never run again.
     private var poisoned: Set<Int>
     private var done = false
@@ -41,6 +43,7 @@ struct KernelSession {
     /// Sends `attempt` to `kernel` and collects its events until the job ends or the kernel fails.
     mutating func drive(_ kernel: KernelProcess, _ attempt: NotebookJob) -> Outcome {
         var running: Int?
+        var startedAt = DispatchTime.now().uptimeNanoseconds
         var deadline = Self.deadline(after: Self.idleSeconds)
         guard kernel.send(.run(attempt)) else {
             crash(pending.first?.index, "the kernel closed its input: \(kernel.describe(.closed))")
@@ -50,10 +53,14 @@ struct KernelSession {
             switch kernel.next(deadline: deadline) {
             case let .success(.started(cell)):
                 running = cell
+                startedAt = DispatchTime.now().uptimeNanoseconds
                 let seconds = job.cells.first { $0.index == cell }.map(job.seconds(for:)) ?? job.options.timeout
                 deadline = Self.deadline(after: seconds + 2 * job.options.grace + 1)
             case let .success(.result(result)):
-                if results[result.cell] == nil { results[result.cell] = result }
+                if results[result.cell] == nil {
+                    results[result.cell] = result
+                    seconds[result.cell] = Double(DispatchTime.now().uptimeNanoseconds - startedAt) / 1e9
+                }
                 running = nil
                 deadline = Self.deadline(after: Self.idleSeconds)
             case let .success(.stuck(cell)):
@@ -97,7 +104,7 @@ struct KernelSession {
     var result: NotebookResult {
         var cells = job.reportedCells.compactMap { results[$0.index] }
         if let only = job.options.onlyCell { cells = cells.filter { $0.number == only } }
-        return NotebookResult(lesson: job.path, cells: cells)
+        return NotebookResult(lesson: job.path, cells: cells, seconds: seconds)
     }
 
     private static func deadline(after seconds: Double) -> UInt64 {

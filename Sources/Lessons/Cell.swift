@@ -75,6 +75,13 @@ public struct Cell: Sendable, Hashable, Codable, Identifiable {
     public var points: Int {
         attributes["points"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? 1
     }
+    /// `forbid="RMSProp,SGD"`: names an exercise cell may not use (the builtin it asks the student
+    /// to write), in written order; empty when absent. Malformed lists are diagnosed.
+    public var forbidden: [String] {
+        guard let value = attributes["forbid"] else { return [] }
+        return value.split(separator: ",").map { String($0.drop { $0 == " " }.reversed().drop { $0 == " " }.reversed()) }
+            .filter { !$0.isEmpty }
+    }
     /// `timeout=SECONDS`: this cell's time limit, nil when absent or invalid (invalid is diagnosed).
     public var timeout: Double? {
         attributes["timeout"].flatMap(Double.init).flatMap { $0 > 0 && $0.isFinite ? $0 : nil }
@@ -109,9 +116,22 @@ extension Cell {
         if let value = attributes["timeout"], Double(value).map({ $0 > 0 && $0.isFinite }) != true {
             report("timeout", "'timeout' must be a positive number of seconds, not '\(value)'")
         }
+        if attributes.contains("forbid") {
+            if exercise == nil {
+                report("forbid", "'forbid' applies to exercise cells; add 'exercise=ID' to this cell or remove 'forbid'")
+            } else if forbidden.isEmpty || !forbidden.allSatisfy(Self.isIdentifier) {
+                report("forbid", "'forbid' takes names separated by commas, as in forbid=\"RMSProp,SGD\", not '\(attributes["forbid"] ?? "")'")
+            }
+        }
         for key in ["exercise", "test"] where attributes[key] == "" {
             report(key, "'\(key)' needs an id, as in '\(key)=momentum'")
         }
         return diagnostics
+    }
+
+    /// Whether `name` is a Swift identifier (letters, digits, underscores; not starting with a digit).
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, !("0"..."9").contains(first) else { return false }
+        return name.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
     }
 }

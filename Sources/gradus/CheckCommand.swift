@@ -13,15 +13,23 @@ struct CheckCommand: ParsableCommand {
     @Argument(help: "Your copy of the lesson.")
     var lesson: String
 
-    @Option(help: "Seconds each cell may run (default: the lesson's own limit).")
-    var timeout: Double?
+    @Option(help: "Seconds each cell may run, as 'gradus grade --timeout' (tests: the limits the release recorded, at most this).")
+    var timeout: Double = 5
+
+    @Flag(help: "Give every test --timeout seconds, as 'gradus grade --fixed-limits', ignoring the limits the release recorded.")
+    var fixedLimits = false
 
     @OptionGroup var kernel: KernelOptions
+
+    func validate() throws {
+        guard timeout > 0, timeout.isFinite else { throw ValidationError("--timeout must be a positive number of seconds") }
+    }
 
     func run() throws {
         let report: CheckReport
         do {
-            report = try SelfCheck.run(path: lesson, timeout: timeout, executor: kernel.executor(width: 1))
+            report = try SelfCheck.run(path: lesson, timeout: timeout, adaptiveLimits: !fixedLimits,
+                                   executor: kernel.executor(width: 1))
         } catch let error as LessonErrors {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))
             throw ExitCode.failure

@@ -29,8 +29,11 @@ struct GradeCommand: ParsableCommand {
     @Option(help: "Worker processes at once (default: one per core).")
     var jobs: Int?
 
-    @Option(help: "Seconds each test may run.")
+    @Option(help: "Seconds each test may run at most: a test gets 20 times the key's own time for it, at least 1 s, at most this.")
     var timeout: Double = 5
+
+    @Flag(help: "Give every test --timeout seconds instead of limits from the key's own times.")
+    var fixedLimits = false
 
     @Option(help: "Grade the K-th of N disjoint slices of the students, 0-based: 0/4 … 3/4.")
     var shard: String?
@@ -82,8 +85,10 @@ struct GradeCommand: ParsableCommand {
         }
         var options = GradeOptions(keyDirectory: key, submissionsDirectory: submissions ?? "", outputDirectory: out ?? "",
                                    jobs: width, timeout: timeout, executor: executor)
+        options.adaptiveLimits = !fixedLimits
         if gradescope {
             let summary = try BatchGrader.gradescope(root: gradescopeRoot, options: options)
+            Self.warn(summary)
             print(Self.describe(summary))
             return
         }
@@ -92,7 +97,13 @@ struct GradeCommand: ParsableCommand {
         options.outputDirectory = out
         if let shard { options.shard = try Self.parseShard(shard) }
         let summary = try BatchGrader.grade(options)
+        Self.warn(summary)
         print(Self.describe(summary) + " into \(out)")
+    }
+
+    /// The key's own failing tests, on standard error before the summary.
+    static func warn(_ summary: GradeSummary) {
+        for warning in summary.warnings { FileHandle.standardError.write(Data((warning.description + "\n").utf8)) }
     }
 
     static func parseShard(_ text: String) throws -> (index: Int, count: Int) {

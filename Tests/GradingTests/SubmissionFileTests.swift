@@ -58,4 +58,49 @@ import Testing
         }
         #expect(!(try Support.read(root + "/out/students/<i>x/feedback.html")).contains("<i>x"))
     }
+
+    /// Names with a line break, quotes, spaces, dots and a leading dash still get their rows, and
+    /// shard runs merge into exactly what one run writes.
+    @Test func hostileNamesSurviveShardingAndMerging() throws {
+        let root = try Support.scratch("hostile-names")
+        let subs = root + "/subs"
+        let names = ["new\nline", "say \"hi\"", "a..b", "-rf", "tab\tname", "crlf\r\nname"]
+        for name in names { try Support.write(try Support.keyText(), to: subs + "/" + name + "/momentum.md") }
+        func grade(_ out: String, _ extra: [String] = []) throws {
+            let outcome = try Support.run(["grade", "--key", Support.course, subs, "--out", out, "--timeout", "2", "--jobs", "2"] + extra)
+            #expect(outcome.status == 0, "\(outcome.stderr)")
+        }
+        try grade(root + "/one")
+        try grade(root + "/part0", ["--shard", "0/2"])
+        try grade(root + "/part1", ["--shard", "1/2"])
+        let merge = try Support.run(["grade", "--merge", root + "/part0", root + "/part1", "--out", root + "/merged"])
+        #expect(merge.status == 0, "\(merge.stderr)")
+        let one = try Support.read(root + "/one/gradebook.csv")
+        #expect(try Support.read(root + "/merged/gradebook.csv") == one)
+        #expect(one.contains("\"new\nline\",momentum,momentum,5,5,passed"))
+        #expect(one.contains("\"say \"\"hi\"\"\",momentum,momentum,5,5,passed"))
+        for name in names {
+            let feedback = root + "/merged/students/\(name)/feedback.html"
+            #expect(try Support.read(feedback) == Support.read(root + "/one/students/\(name)/feedback.html"), "\(name)")
+        }
+    }
+
+    /// A student printing 200 MB gets the kernel's output cap, not a 200 MB feedback page, and
+    /// loses no test for it; the student graded beside them is untouched.
+    @Test func aFloodOfOutputIsCappedAndCostsNoTest() throws {
+        let root = try Support.scratch("flood")
+        let subs = root + "/subs"
+        let flood = "    var line = \"PASSED \"\n    for _ in 0..<20 { line += line }\n"
+            + "    for _ in 0..<30 { print(line) }\n    return x * x\n"
+        try Support.write(try Support.submission(square: flood), to: subs + "/flooder/momentum.md")
+        try Support.write(try Support.keyText(), to: subs + "/neighbour/momentum.md")
+        let outcome = try Support.run(["grade", "--key", Support.course, subs, "--out", root + "/out", "--timeout", "5"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let csv = try Support.read(root + "/out/gradebook.csv")
+        #expect(csv.contains("flooder,momentum,square,3,3,passed"), "\(csv)")
+        #expect(csv.contains("neighbour,momentum,square,3,3,passed"))
+        let size = try FileManager.default.attributesOfItem(atPath: root + "/out/students/flooder/feedback.html")[.size] as? Int ?? 0
+        #expect(size > 0 && size < 4 << 20, "feedback.html is \(size) bytes")
+        #expect(try Support.read(root + "/out/students/flooder/feedback.html").contains("output truncated"))
+    }
 }

@@ -171,7 +171,8 @@ extension Interpreter {
         if name.hasPrefix("$") {
             return SnippetError("anonymous closure argument '\(name)' is only available inside a closure that takes that many arguments", at: node)
         }
-        let candidates = scope.visibleNames + Array(builtins.functions.keys) + Array(builtins.constants.keys)
+        let candidates = (scope.visibleNames + Array(builtins.functions.keys) + Array(builtins.constants.keys))
+            .filter { !unsuggested.contains($0) }
         var message = "cannot find '\(name)' in scope"
         if let suggestion = Suggestions.nearest(to: name, in: candidates) {
             message += "; did you mean '\(suggestion)'?"

@@ -25,6 +25,8 @@ final class Interpreter {
     let callbackLock = NSRecursiveLock()
     /// How many `InterpretedClosure`s were made so far: a builtin that made one returns a marked value.
     var interpretedClosures = 0
+    /// Names "did you mean" never offers: the builtins the lesson's exercises forbid.
+    var unsuggested: Set<String> = []
     /// The thread running the current cell; interpreted callbacks from any other thread are refused.
     private var cellThread: Thread?
 

@@ -86,10 +86,18 @@ public enum FailureKind: String, Sendable, Codable {
 public struct NotebookResult: Sendable, Codable {
     public var lesson: String
     public var cells: [CellResult]
+    /// Wall-clock seconds each cell took, by `Cell.index`, as the caller measured them. Not encoded:
+    /// timings differ from run to run, and what is written must not.
+    public var seconds: [Int: Double] = [:]
 
-    public init(lesson: String, cells: [CellResult]) {
+    private enum CodingKeys: String, CodingKey {
+        case lesson, cells
+    }
+
+    public init(lesson: String, cells: [CellResult], seconds: [Int: Double] = [:]) {
         self.lesson = lesson
         self.cells = cells
+        self.seconds = seconds
     }
 
     /// True when some cell failed unexpectedly; `gradus run` then exits 1.

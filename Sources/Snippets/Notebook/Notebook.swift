@@ -31,11 +31,14 @@ public enum Notebook {
     /// after it are reported "not run".
     public static func run(_ job: NotebookJob, onResult: (CellResult) -> Void = { _ in }) -> NotebookResult {
         var results: [CellResult] = []
+        var seconds: [Int: Double] = [:]
+        var started = DispatchTime.now().uptimeNanoseconds
         func report(_ result: CellResult) {
+            seconds[result.cell] = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
             results.append(result)
             onResult(result)
         }
-        if let stuck = stream(job, onResult: report) {
+        if let stuck = stream(job, willRun: { _ in started = DispatchTime.now().uptimeNanoseconds }, onResult: report) {
             for cell in job.reportedCells where cell.index > stuck.cell && !job.skip.contains(cell.index) {
                 report(CellResult(cell: cell.index, number: job.number(of: cell), line: cell.fenceRange.start.line, status: .error,
                                   error: job.diagnostic("not run: cell \(stuck.number) could not be stopped after its time limit",
@@ -43,7 +46,7 @@ public enum Notebook {
             }
         }
         if let only = job.options.onlyCell { results = results.filter { $0.number == only } }
-        return NotebookResult(lesson: job.path, cells: results)
+        return NotebookResult(lesson: job.path, cells: results, seconds: seconds)
     }
 
     /// Runs the job's cells in order, calling `willRun` with a cell's `Cell.index` just before it
@@ -64,11 +67,36 @@ final class NotebookRunner {
     let interpreter: Interpreter
     let map: SourceMap
     private let thread = CellThread()
+    /// Each cell's one parse, made on the worker thread when the cell (or the exercise rules) first needs it.
+    private var parses: [Int: ParsedCell] = [:]
+    /// Made when the first exercise cell runs, from the parses of the lesson's other cells.
+    private var rules: ExerciseRules?
 
     init(job: NotebookJob) {
         self.job = job
         self.interpreter = Interpreter(maxDepth: job.options.maxCallDepth)
+        interpreter.unsuggested = ExerciseRules.forbiddenNames(in: job)
         self.map = SourceMap(source: job.source)
+    }
+
+    /// The cell's parse, registered with the source map the first time it is asked for.
+    private func parsed(_ cell: Cell) -> ParsedCell {
+        if let parsed = parses[cell.index] { return parsed }
+        var code = cell.source
+        if code.hasSuffix("\n") { code.removeLast() }
+        let parsed = SnippetParser.parse(code, fileName: job.path)
+        map.add(parsed, for: cell)
+        parses[cell.index] = parsed
+        return parsed
+    }
+
+    /// The error an exercise cell's code earns before it runs: a forbidden name, or a redefinition
+    /// of a builtin or of a name the lesson's other cells define.
+    private func ruleViolation(_ cell: Cell, tree: SourceFileSyntax) -> SnippetError? {
+        guard cell.exercise != nil else { return nil }
+        let rules = self.rules ?? ExerciseRules(job: job, builtins: interpreter.builtins) { parsed($0).tree }
+        self.rules = rules
+        return rules.violation(in: tree, cell: cell)
     }
 
     /// Runs the cells in order; returns the result of a cell that could not be stopped, if one could not.
@@ -120,16 +148,15 @@ final class NotebookRunner {
     private func evaluate(_ cell: Cell, seconds: Double, flag: CancellationFlag) -> CellResult {
         var result = skipped(cell)
         result.status = .ok
-        var code = cell.source
-        if code.hasSuffix("\n") { code.removeLast() }
-        let parsed = SnippetParser.parse(code, fileName: job.path)
-        map.add(parsed, for: cell)
+        let parsed = parsed(cell)
         interpreter.printed = ""
         interpreter.outputs = []
         var failure: LessonDiagnostic?
         var failureKind = FailureKind.error
         if let first = parsed.syntaxErrors.first(where: { $0.diagMessage.severity == .error }) {
             failure = map.diagnostic(first, root: Syntax(parsed.tree), cell: cell)
+        } else if let violation = ruleViolation(cell, tree: parsed.tree) {
+            failure = diagnostic(for: violation, cell: cell)
         } else {
             let scope = Environment(parent: interpreter.globals)
             var limits = ExecutionLimits(seconds: seconds, maxTensorBytes: job.options.maxTensorBytes, cancellation: flag,

@@ -21,6 +21,9 @@ public struct NotebookJob: Sendable, Codable, Equatable {
     /// `Cell.index` values not to run: cells whose results the caller already has because running
     /// them stopped a kernel. The cells before them are run again to rebuild the environment.
     public var skip: Set<Int> = []
+    /// Seconds particular cells may run, by `Cell.index`, ahead of every other rule: the grader's
+    /// adaptive limits for test cells, from the key's own time for each test.
+    public var limits: [Int: Double] = [:]
 
     public init(lesson: Lesson, options: NotebookOptions = NotebookOptions()) {
         path = lesson.path
@@ -31,9 +34,10 @@ public struct NotebookJob: Sendable, Codable, Equatable {
         self.options = options
     }
 
-    /// Seconds `cell` may run: its fence's `timeout=`, else the override, the lesson's, the default.
+    /// Seconds `cell` may run: its entry in `limits`, else its fence's `timeout=`, else the
+    /// override, the lesson's, the default.
     public func seconds(for cell: Cell) -> Double {
-        cell.timeout ?? options.timeoutOverride ?? timeout ?? options.timeout
+        limits[cell.index] ?? cell.timeout ?? options.timeoutOverride ?? timeout ?? options.timeout
     }
 
     /// An error at `location` with the lesson line it points into.
