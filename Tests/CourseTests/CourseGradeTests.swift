@@ -9,7 +9,8 @@ import Testing
 /// - cy wrote momentum as an exponential average without rescaling the rate (wrong from step 1)
 ///   and a cosine schedule that is not held at `minLR` after `T` (right for the visible test's
 ///   50 steps with T = 50, wrong for the hidden test's 40 steps with T = 25);
-/// - dee solved momentum another way and did not hand in lesson 7.
+/// - dee solved momentum another way and did not hand in lesson 7;
+/// - eve handed in the builtins the exercises forbid (`Momentum`, and `minimize` with `.cosine`).
 /// Nobody handed in the other ten lessons.
 @Suite struct CourseGradeTests {
     /// Hand-computed rows for lessons 4 and 7: each exercise has a visible test worth 2 points and a
@@ -19,6 +20,7 @@ import Testing
         "ben": ["04-momentum": (0, "not-completed"), "07-schedules-stopping": (0, "not-completed")],
         "cy": ["04-momentum": (0, "failed"), "07-schedules-stopping": (2, "partial")],
         "dee": ["04-momentum": (5, "passed"), "07-schedules-stopping": (0, "missing")],
+        "eve": ["04-momentum": (0, "failed"), "07-schedules-stopping": (0, "failed")],
     ]
     static let exercises = ["04-momentum": "momentum", "07-schedules-stopping": "cosine"]
 
@@ -40,6 +42,28 @@ import Testing
             #expect(tests.filter { !$0.isHiddenTest }.map(\.points) == [2], "\(lesson)")
             #expect(tests.filter(\.isHiddenTest).map(\.points) == [3], "\(lesson)")
         }
+    }
+
+    /// An exercise whose tests compare the student's optimizer with a builtin forbids that builtin,
+    /// so handing in the builtin cannot pass (docs/grading.md).
+    @Test func everyOptimizerExerciseForbidsTheOptimizerItsTestsCompareWith() throws {
+        var checked = 0
+        for file in try Course.lessonFiles() {
+            let cells = FencedCell.cells(of: try Course.read("\(Course.lessons)/\(file)"))
+            for exercise in cells where exercise.exercise != nil {
+                let forbidden = (exercise.value("forbid") ?? "").trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                    .split(separator: ",").map(String.init)
+                for test in cells where test.test == exercise.exercise {
+                    // `expectSameTrajectory(mine, Reference(...)`: the reference's type name.
+                    guard let range = test.code.range(of: #"expectSameTrajectory\(\w+,\s*(\w+)\("#, options: .regularExpression) else { continue }
+                    let reference = test.code[range].split(separator: ",").last?.trimmingCharacters(in: .whitespacesAndNewlines)
+                        .dropLast() ?? ""
+                    #expect(forbidden.contains(String(reference)), "\(file): exercise \(exercise.exercise ?? "") does not forbid \(reference)")
+                    checked += 1
+                }
+            }
+        }
+        #expect(checked >= 6, "only \(checked) trajectory tests found")
     }
 
     @Test func benHandedInTheCurrentReleasedExercises() throws {
@@ -77,7 +101,7 @@ import Testing
 
     @Test func resultsCarryTheFailureReasonsAndTotals() throws {
         let out = try Self.graded.get()
-        let totals = ["ada": 10, "ben": 0, "cy": 2, "dee": 5]
+        let totals = ["ada": 10, "ben": 0, "cy": 2, "dee": 5, "eve": 0]
         for (student, total) in totals {
             let data = try Data(contentsOf: URL(fileURLWithPath: "\(out)/students/\(student)/results.json"))
             let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
@@ -103,6 +127,8 @@ import Testing
         #expect(try output("cy", "07-schedules-stopping: cosine test 2") == "failed")
         #expect(try output("ben", "04-momentum: momentum test 1") == "failed: exercise not completed yet")
         #expect(try output("dee", "07-schedules-stopping: cosine test 1").contains("no file"))
+        #expect(try output("eve", "04-momentum: momentum test 1").contains("'Momentum' is not allowed in exercise 'momentum'"))
+        #expect(try output("eve", "07-schedules-stopping: cosine test 1").contains("'minimize' is not allowed in exercise 'cosine'"))
         // The page's text without its tags (code is highlighted token by token).
         let feedback = try Course.read(out + "/students/cy/feedback.html").replacingOccurrences(of: "<[^>]*>", with: "", options: .regularExpression)
         #expect(feedback.contains("state.v = 0.9 * state.v + 0.1 * g"), "the feedback does not show cy's code")
