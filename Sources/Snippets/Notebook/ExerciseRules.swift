@@ -47,6 +47,13 @@ struct ExerciseRules {
                 "'\(use.name)' is not allowed in exercise '\(cell.exercise ?? "")': the exercise asks you to write it yourself, so its tests compare your code with it",
                 at: use.node)
         }
+        if let (name, node) = Self.assignments(in: tree.statements).first(where: { lessonNames[$0.name] != nil }),
+           let original = lessonNames[name] {
+            return SnippetError(
+                "'\(name)' is defined by the lesson, and the tests use the lesson's value; an exercise cell cannot change it: "
+                    + "make a copy of your own (for example 'var my\(name.prefix(1).uppercased())\(name.dropFirst()) = \(name)')",
+                at: node, notes: [SnippetNote(message: "'\(name)' is defined here", node: original)])
+        }
         for declaration in Self.declarations(in: tree.statements) {
             let rename = "rename yours (for example 'my\(declaration.name.prefix(1).uppercased())\(declaration.name.dropFirst())')"
             if let original = lessonNames[declaration.name] {
@@ -91,6 +98,31 @@ struct ExerciseRules {
         }
         return found
     }
+
+    /// The variables that top-level assignments (`x = …`, `x += …`, `x.y[0] = …`) in `statements`
+    /// write to, by the name at the root of the target.
+    static func assignments(in statements: CodeBlockItemListSyntax) -> [(name: String, node: Syntax)] {
+        statements.compactMap { item -> (String, Syntax)? in
+            guard case let .expr(expression) = item.item, let infix = expression.as(InfixOperatorExprSyntax.self) else { return nil }
+            let isAssignment = infix.operator.is(AssignmentExprSyntax.self)
+                || infix.operator.as(BinaryOperatorExprSyntax.self).map { Self.compoundAssignments.contains($0.operator.text) } == true
+            guard isAssignment else { return nil }
+            var target = infix.leftOperand
+            while true {
+                if let member = target.as(MemberAccessExprSyntax.self), let base = member.base {
+                    target = base
+                } else if let subscripted = target.as(SubscriptCallExprSyntax.self) {
+                    target = subscripted.calledExpression
+                } else {
+                    break
+                }
+            }
+            guard let reference = target.as(DeclReferenceExprSyntax.self) else { return nil }
+            return (reference.baseName.text, Syntax(reference))
+        }
+    }
+
+    private static let compoundAssignments: Set<String> = ["+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "<<=", ">>="]
 
     /// The first reference to one of `names` in `tree`, as a value or as a type.
     private static func firstUse(of names: Set<String>, in tree: SourceFileSyntax) -> Declaration? {
