@@ -7,14 +7,9 @@ import Snippets
 /// A hidden test keeps its fence and attributes with no code, so `gradus check` can tell a student
 /// how many points hidden tests are worth without showing them; the site draws nothing for it.
 public enum Release {
-    /// The student copy of one lesson's text.
+    /// The student copy of one lesson's text (`Lesson.studentText`, shared with the site's student view).
     public static func release(_ lesson: Lesson) throws(LessonDiagnostic) -> String {
-        if let error = lesson.diagnostics.first(where: { $0.severity == .error }) { throw error }
-        return try lesson.rewritingCells { cell throws(LessonDiagnostic) in
-            if cell.exercise != nil { return try SolutionRegions.strip(cell) }
-            if cell.test != nil, cell.hidden { return "" }
-            return nil
-        }
+        try lesson.studentText()
     }
 
     /// What a release wrote, for the command's summary.
@@ -83,7 +78,7 @@ public enum Release {
             do {
                 texts.append((try releaseWithManifest(lesson, measured: measurements[lesson.path]), target))
                 report.exercises += lesson.exercises.count
-                report.hiddenTests += lesson.cells.filter { $0.test != nil && $0.hidden }.count
+                report.hiddenTests += lesson.cells.filter(\.isHiddenTest).count
             } catch {
                 diagnostics.append(error)
             }

@@ -3,13 +3,16 @@ import Foundation
 import Site
 import Synchronization
 
-/// `gradus build [--lessons DIR] [--out DIR] [--no-cache] [--jobs N]`: the course website.
+/// `gradus build [--lessons DIR] [--out DIR] [--solutions] [--no-cache] [--jobs N]`: the course website.
 struct Build: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Run every lesson and build the course website.",
         discussion: """
             Writes index.html, one page per lesson, the search index, the stylesheet and KaTeX into \
-            the output folder, replacing it only when the build succeeds. Results are cached in \
+            the output folder, replacing it only when the build succeeds. By default the site is the \
+            students' view: solutions become todo() as 'gradus release' writes them, hidden tests \
+            are left out and test cells are not run; --solutions writes the instructor's view, with \
+            a banner on every page. Results are cached in \
             .gradus-cache beside the lessons folder. Exit status: 0 when every cell ran as expected, \
             1 when a cell failed (every page is still written) or the course has errors (nothing \
             is written), 64 for bad usage.
@@ -24,6 +27,9 @@ struct Build: ParsableCommand {
 
     @Flag(help: "Run every cell, ignoring cached results.")
     var noCache = false
+
+    @Flag(help: "Write the instructor's view: solutions and hidden tests shown, a banner on every page.")
+    var solutions = false
 
     @OptionGroup var kernel: KernelOptions
 
@@ -41,6 +47,7 @@ struct Build: ParsableCommand {
     func run() throws {
         var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: !noCache, jobs: jobs)
         options.executor = kernel.executor(width: options.jobs)
+        options.view = solutions ? .solutions : .student
         let interactive = isatty(STDERR_FILENO) == 1
         let report: BuildReport
         do {

@@ -30,7 +30,7 @@ struct InitCommand: ParsableCommand {
         let name = URL(fileURLWithPath: directory).standardizedFileURL.lastPathComponent
         let files = [
             "README.md": CourseSkeleton.readme(title: name),
-            ".gitignore": "site/\n.gradus-cache/\n",
+            ".gitignore": "site/\nkey-site/\nrelease/site/\n.gradus-cache/\n",
             "lessons/course.yml": CourseSkeleton.manifest(title: name),
             "lessons/01-first-lesson.md": CourseSkeleton.firstLesson,
         ]
@@ -75,11 +75,16 @@ enum CourseSkeleton {
         ```sh
         gradus new lesson "Momentum"       # adds lessons/02-momentum.md and lists it
         gradus run lessons/01-first-lesson.md
-        gradus build                       # writes the site into site/
+        gradus build                       # site/: the students' website, no solutions in it
+        gradus build --solutions --out key-site   # key-site/: your view, solutions shown
         gradus export lessons/01-first-lesson.md -o first.swift   # edit as a script
         gradus import first.swift -o lessons/01-first-lesson.md   # and back
-        gradus release                     # the students' copy, solutions removed
+        gradus release lessons --out release/lessons   # the students' copy: solutions become todo()
+        gradus build --lessons release/lessons --out release/site   # the copy builds as a course
         ```
+
+        `gradus serve` previews the students' website on http://127.0.0.1:8000/ and rebuilds it
+        on every save (`--solutions` for yours).
 
         """
     }

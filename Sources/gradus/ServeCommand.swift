@@ -4,13 +4,14 @@ import Foundation
 import Site
 import Synchronization
 
-/// `gradus serve [--lessons DIR] [--out DIR] [--port 8000]`: a live preview of the course website.
+/// `gradus serve [--lessons DIR] [--out DIR] [--port 8000] [--solutions]`: a live preview of the course website.
 struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Build the course website, serve it on 127.0.0.1 and rebuild it as you edit.",
         discussion: """
-            Builds like 'gradus build' (with the cache), then serves the output folder on \
+            Builds like 'gradus build' (with the cache; the students' view unless --solutions), \
+            then serves the output folder on \
             http://127.0.0.1:PORT/ only. Every edit to a lesson, course.yml, the theme or another \
             file in the lessons folder rebuilds the site; open pages reload themselves. A failing \
             cell shows in its page and on the terminal; a course error keeps the last good site \
@@ -27,6 +28,9 @@ struct ServeCommand: ParsableCommand {
 
     @Option(help: "The port on 127.0.0.1 (0 picks a free one).")
     var port = 8000
+
+    @Flag(help: "Serve the instructor's view: solutions and hidden tests shown, a banner on every page.")
+    var solutions = false
 
     @OptionGroup var kernel: KernelOptions
 
@@ -56,6 +60,7 @@ struct ServeCommand: ParsableCommand {
         }
         var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: true, jobs: jobs)
         options.executor = kernel.executor(width: options.jobs)
+        options.view = solutions ? .solutions : .student
         let terminal = ServeTerminal(output: out, interactive: isatty(STDERR_FILENO) == 1)
         let server: DevServer
         do {

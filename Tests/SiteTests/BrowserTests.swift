@@ -85,6 +85,30 @@ struct BrowserTests {
         #expect(checked >= 9)
     }
 
+    /// The exercise page in both views, light and dark: the instructor's banner and the students' notes.
+    @Test func viewScreenshotsInLightAndDarkMode() throws {
+        let fixture = try Fixture(lessons: ViewTests.exercises)
+        defer { fixture.remove() }
+        let directory = Self.packageRoot + "/.build/screenshots"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        for view in SiteView.allCases {
+            var options = fixture.options
+            options.view = view
+            _ = try SiteBuilder.build(options)
+            let (dom, console) = try load("file://\(fixture.site)/01-square.html")
+            #expect(console.isEmpty, "console: \(console)")
+            #expect(dom.contains("class=\"view-banner\"") == (view == .solutions))
+            for (mode, flags) in [("light", ["--blink-settings=preferredColorScheme=1"]),
+                                  ("dark", ["--force-dark-mode", "--blink-settings=preferredColorScheme=0"])] {
+                let file = "\(directory)/exercise-\(view.rawValue)-\(mode).png"
+                try? FileManager.default.removeItem(atPath: file)
+                _ = try chromium(flags + ["--hide-scrollbars", "--window-size=1280,1400", "--screenshot=\(file)", "file://\(fixture.site)/01-square.html"])
+                let size = (try? FileManager.default.attributesOfItem(atPath: file)[.size] as? Int) ?? 0
+                #expect(size > 10_000, "\(file) was not written")
+            }
+        }
+    }
+
     @Test func screenshotsInLightAndDarkMode() throws {
         let fixture = try Fixture()
         defer { fixture.remove() }

@@ -29,7 +29,7 @@ import Testing
     @Test func badgesNameTheExerciseAndThePoints() throws {
         #expect(lesson.cells.count == 4)
         #expect(lesson.cells.map(CellHTML.gradingBadge) == [
-            "exercise momentum", "test of momentum, 2 points", "test of momentum, 1 point", nil,
+            "exercise momentum", "test of momentum, 2 points", "hidden test of momentum, 1 point", nil,
         ])
         let html = CellHTML.html(lesson.cells[1], result: nil)
         #expect(html.contains("<span class=\"badge grading\">test of momentum, 2 points</span>"))

@@ -18,6 +18,8 @@ public struct BuildOptions: Sendable {
     public var katexDirectory: String
     /// What runs the cells: `gradus build` and `serve` pass a pool of sandboxed kernels.
     public var executor: any CellExecutor = InProcessExecutor()
+    /// The students' site (solutions replaced, hidden tests absent) or, for `--solutions`, the instructor's.
+    public var view: SiteView = .student
 
     public init(lessonsDirectory: String = "lessons", outputDirectory: String = "site", useCache: Bool = true,
                 jobs: Int? = nil, cacheDirectory: String? = nil, katexDirectory: String = KaTeXAssets.debianDirectory) {
@@ -44,7 +46,7 @@ public struct LessonReport: Sendable {
     public var cellsRun: Int
     /// Cells that failed unexpectedly.
     public var cellsFailed: Int
-    /// The lesson's swift cells.
+    /// The lesson's swift cells the build's view runs (the student view runs no test).
     public var cellCount: Int
     /// True when every cell's result came from the cache.
     public var cached: Bool

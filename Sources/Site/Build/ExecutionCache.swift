@@ -5,24 +5,28 @@ import Snippets
 
 /// Cell results on disk, keyed so that a result is reused only when nothing that could change it changed.
 ///
-/// A cell's key is the SHA-256 of the gradus version, the lesson's path and time limit, and the
-/// language attributes, columns and source of every swift cell up to and including it. Prose is
-/// not part of any key, so editing prose re-renders without re-running; a code edit changes the
-/// key of that cell and every later one. Entries are JSON files under `cells/`.
+/// A cell's key is the SHA-256 of the gradus version, the site view, the lesson's path and time
+/// limit, and the attributes, columns and source of every cell the view runs up to and including
+/// it. Prose is not part of any key, so editing prose re-renders without re-running; a code edit
+/// changes the key of that cell and every later one. Entries are JSON files under
+/// `cells/<view>/`: the student view (solutions replaced by `todo()`) and the instructor's view
+/// never share a result, and building one never prunes the other's.
 public struct ExecutionCache: Sendable {
     /// The version of gradus in every key: results from another version are never reused.
     public static let gradusVersion = "0.2.0"
 
     public let directory: String
+    public let view: SiteView
 
-    public init(directory: String) {
+    public init(directory: String, view: SiteView = .student) {
         self.directory = directory
+        self.view = view
     }
 
-    var cellsDirectory: String { directory + "/cells" }
+    var cellsDirectory: String { directory + "/cells/" + view.rawValue }
 
-    /// One key per swift cell of `lesson`, in order.
-    public static func keys(for lesson: Lesson, defaultTimeout: Double?) -> [String] {
+    /// One key per cell of `lesson` that `view` runs, in order.
+    public static func keys(for lesson: Lesson, view: SiteView = .student, defaultTimeout: Double?) -> [String] {
         var hasher = SHA256()
         func feed(_ text: String) {
             // Length-prefixed, so no two different sequences of fields hash the same bytes.
@@ -30,10 +34,11 @@ public struct ExecutionCache: Sendable {
             hasher.update(data: Data(text.utf8))
         }
         feed("gradus \(gradusVersion)")
+        feed(view.rawValue)
         feed(lesson.path)
         feed((lesson.timeout ?? defaultTimeout).map { String($0) } ?? "-")
         var keys: [String] = []
-        for cell in lesson.cells where cell.language == "swift" {
+        for cell in lesson.cells where view.runs(cell) {
             feed("cell")
             feed(cell.attributes.description)
             feed(cell.lineColumns.map(String.init).joined(separator: ","))

@@ -8,7 +8,8 @@ import Snippets
 /// so the rule is all or nothing per lesson: when every cell's key hits the cache nothing
 /// runs; otherwise every cell of the lesson runs, in order. Results are stored only for a
 /// lesson without unexpected failures, so a failure (perhaps a time limit on a busy machine)
-/// is retried by the next build rather than remembered.
+/// is retried by the next build rather than remembered. The course is already in the build's
+/// view (`SiteView.course`); the student view runs no test cell.
 struct LessonRunner: Sendable {
     let course: Course
     let options: BuildOptions
@@ -24,8 +25,9 @@ struct LessonRunner: Sendable {
     func process(_ position: Int) -> Outcome {
         let lesson = course.lessons[position]
         let start = DispatchTime.now().uptimeNanoseconds
-        let keys = ExecutionCache.keys(for: lesson, defaultTimeout: course.defaults.timeout)
-        let fenceLines = lesson.cells.filter { $0.language == "swift" }.map { $0.fenceRange.start.line }
+        let view = options.view
+        let keys = ExecutionCache.keys(for: lesson, view: view, defaultTimeout: course.defaults.timeout)
+        let fenceLines = lesson.cells.filter(view.runs).map { $0.fenceRange.start.line }
         var records: [CellResult] = []
         var cellsRun = 0
         var cached = false
@@ -40,6 +42,7 @@ struct LessonRunner: Sendable {
             var notebook = NotebookOptions()
             if let timeout = course.defaults.timeout { notebook.timeout = timeout }
             var job = NotebookJob(lesson: lesson, options: notebook)
+            job.cells = job.cells.filter(view.runs)
             job.memoryBytes = lesson.memory ?? course.defaults.memory
             let result = options.executor.run(job)
             records = result.cells
@@ -62,7 +65,7 @@ struct LessonRunner: Sendable {
     /// The lesson's whole page from the theme's template.
     func render(_ position: Int, records: [CellResult]) -> String {
         let lesson = course.lessons[position]
-        let article = LessonPage(lesson: lesson, results: records).article
+        let article = LessonPage(lesson: lesson, results: records, view: options.view).article
         let navigation = Navigation(course: course)
         return theme.page.render([
             "lang": SiteBuilder.language(of: course),
@@ -70,7 +73,7 @@ struct LessonRunner: Sendable {
             "course": HTML.escape(course.title),
             "description": HTML.escape(lesson.summary ?? lesson.title),
             "sidebar": navigation.sidebar(current: lesson, sections: LessonPage.headings(in: article)),
-            "content": article,
+            "content": options.view.banner + article,
             "pager": navigation.pager(index: position),
         ])
     }

@@ -21,10 +21,10 @@ public struct SearchIndex: Codable, Sendable, Equatable {
 
     public var pages: [Page]
 
-    /// The sections of a lesson: prose and shown code, without outputs or markup.
-    static func page(for lesson: Lesson) -> Page {
+    /// The sections of a lesson: prose and the code `view` shows, without outputs or markup.
+    static func page(for lesson: Lesson, view: SiteView) -> Page {
         let html = lesson.html { cell in
-            cell.hide || cell.hidden ? "" : "<pre>" + HTML.escape(cell.source) + "</pre>"
+            view.showsCode(cell) ? "<pre>" + HTML.escape(cell.source) + "</pre>" : ""
         }
         var sections: [Section] = []
         var current = Section(anchor: "", heading: lesson.title, text: "")

@@ -8,33 +8,41 @@ public enum SiteBuilder {
     /// Called once per lesson as it finishes, from a worker thread, never two at once.
     public typealias Progress = @Sendable (_ report: LessonReport, _ position: Int, _ finished: Int, _ total: Int) -> Void
 
-    /// Builds the site for `options`. Throws only when the site cannot be written (theme,
-    /// KaTeX, file system); course errors and failing cells are in the report.
+    /// Builds the site for `options` in its view (`SiteView`). Throws only when the site cannot be
+    /// written (theme, KaTeX, file system); course errors (a solution region left open, in the
+    /// student view) and failing cells are in the report.
     public static func build(_ options: BuildOptions, progress: Progress? = nil) throws(SiteError) -> BuildReport {
         let start = DispatchTime.now().uptimeNanoseconds
-        let course = Course.load(directory: options.lessonsDirectory)
-        var report = BuildReport(lessons: [], courseDiagnostics: course.diagnostics, wroteSite: false, pages: 0, seconds: 0)
-        guard !course.hasErrors else {
+        let written = Course.load(directory: options.lessonsDirectory)
+        var report = BuildReport(lessons: [], courseDiagnostics: written.diagnostics, wroteSite: false, pages: 0, seconds: 0)
+        guard !written.hasErrors else {
+            report.seconds = elapsed(since: start)
+            return report
+        }
+        let (course, viewErrors) = options.view.course(written)
+        guard viewErrors.isEmpty else {
+            report.courseDiagnostics += viewErrors
             report.seconds = elapsed(since: start)
             return report
         }
         let theme = try Theme.load(lessonsDirectory: options.lessonsDirectory)
         let output = try AtomicDirectory(destination: options.outputDirectory)
         do throws(SiteError) {
-            let runner = LessonRunner(course: course, options: options, cache: ExecutionCache(directory: options.cacheDirectory), theme: theme)
+            let cache = ExecutionCache(directory: options.cacheDirectory, view: options.view)
+            let runner = LessonRunner(course: course, options: options, cache: cache, theme: theme)
             let outcomes = runAll(runner, lessons: course.lessons.count, jobs: options.jobs, progress: progress)
             for (outcome, lesson) in zip(outcomes, course.lessons) {
                 try write(outcome.html, to: output.temporary + "/" + Navigation.url(lesson))
             }
-            try write(indexPage(course, theme: theme), to: output.temporary + "/index.html")
-            let index = SearchIndex(pages: course.lessons.map(SearchIndex.page))
+            try write(indexPage(course, theme: theme, view: options.view), to: output.temporary + "/index.html")
+            let index = SearchIndex(pages: course.lessons.map { SearchIndex.page(for: $0, view: options.view) })
             try write(index.json, to: output.temporary + "/search.json")
             try write(index.script, to: output.temporary + "/search-index.js")
             try write(theme.style, to: output.temporary + "/assets/style.css")
             try write(SiteScript.source, to: output.temporary + "/assets/gradus.js")
             try KaTeXAssets.copy(from: options.katexDirectory, to: output.temporary)
             try output.commit()
-            ExecutionCache(directory: options.cacheDirectory).prune(keeping: Set(outcomes.flatMap(\.keys)))
+            cache.prune(keeping: Set(outcomes.flatMap(\.keys)))
             report.lessons = outcomes.map(\.report)
             report.pages = course.lessons.count + 1
             report.wroteSite = true
@@ -65,7 +73,7 @@ public enum SiteBuilder {
         return (0..<count).compactMap { finished[$0] }
     }
 
-    static func indexPage(_ course: Course, theme: Theme) -> String {
+    static func indexPage(_ course: Course, theme: Theme, view: SiteView) -> String {
         let navigation = Navigation(course: course)
         return theme.page.render([
             "lang": language(of: course),
@@ -73,7 +81,7 @@ public enum SiteBuilder {
             "course": HTML.escape(course.title),
             "description": HTML.escape(course.title),
             "sidebar": navigation.sidebar(current: nil, sections: []),
-            "content": navigation.indexArticle,
+            "content": view.banner + navigation.indexArticle,
             "pager": navigation.pager(index: nil),
         ])
     }

@@ -3,19 +3,23 @@ import Snippets
 
 /// One cell of a lesson page: highlighted code, its outputs beneath, and its error if it failed.
 ///
-/// Attributes decide what shows: `hide` and `hidden` cells show only their outputs, `norun`
-/// cells only their code, and a `raises` cell's error is shown as the expected result.
+/// Attributes decide what shows: `hide` and `hidden` cells show only their outputs (the
+/// instructor's view shows hidden tests' code), `norun` cells only their code, and a `raises`
+/// cell's error is shown as the expected result. In the student view an exercise or test carries
+/// a note saying how the student checks their work (`SiteView.note`).
 enum CellHTML {
-    static func html(_ cell: Cell, result record: CellResult?) -> String {
+    /// The cell's HTML in `view`; `file` is the lesson's file name, for the student view's notes.
+    static func html(_ cell: Cell, result record: CellResult?, view: SiteView = .solutions, file: String = "") -> String {
         guard cell.language == "swift" else {
             let language = cell.language.map { " class=\"language-\(HTML.escape($0))\"" } ?? ""
             return "<div class=\"cell cell-static\"><pre class=\"code\"><code\(language)>\(HTML.escape(trimmed(cell.source)))</code></pre></div>\n"
         }
-        let showsCode = !(cell.hide || cell.hidden)
+        let showsCode = view.showsCode(cell)
         let outputs = record?.outputs ?? []
         let failed = record?.status == .error
         let raised = record?.expectedError == true ? record?.error : nil
-        if !showsCode, outputs.isEmpty, !failed, raised == nil { return "" }
+        let note = view.note(for: cell, file: file)
+        if !showsCode, outputs.isEmpty, !failed, raised == nil, note == nil { return "" }
 
         var classes = ["cell"]
         if !showsCode { classes.append("hidden-code") }
@@ -37,6 +41,7 @@ enum CellHTML {
         } else if let raised {
             html += errorBox(raised, expected: true)
         }
+        if let note { html += "<p class=\"cell-note\" role=\"note\">\(note)</p>" }
         return html + "</div>\n"
     }
 
@@ -62,7 +67,7 @@ enum CellHTML {
     static func gradingBadge(_ cell: Cell) -> String? {
         if let exercise = cell.exercise { return "exercise \(exercise)" }
         if let test = cell.test {
-            return "test of \(test), \(cell.points) point\(cell.points == 1 ? "" : "s")"
+            return "\(cell.hidden ? "hidden " : "")test of \(test), \(cell.points) point\(cell.points == 1 ? "" : "s")"
         }
         return nil
     }

@@ -11,6 +11,7 @@ extension DefaultTheme {
           --error-bg: #fff1f0; --error-border: #d1242f; --error-fg: #a40e26;
           --raised-bg: #f4f1ff; --raised-border: #8250df;
           --best-bg: #dafbe1; --best-fg: #116329;
+          --banner-bg: #fff8c5; --banner-border: #9a6700; --banner-fg: #3b2300;
           --tok-kw: #a626a4; --tok-lit: #986801; --tok-str: #50a14f; --tok-com: #6a737d; --tok-type: #0f6f8a; --tok-id: #1f2328;
           --grid: #e6e9ed; --axis: #57606a; --contour: #3b6ea8;
           --s0: #1f77b4; --s1: #d62728; --s2: #2ca02c; --s3: #9467bd; --s4: #e6850e; --s5: #17becf; --s6: #8c564b; --s7: #e377c2;
@@ -25,6 +26,7 @@ extension DefaultTheme {
             --error-bg: #2d1417; --error-border: #f85149; --error-fg: #ffa198;
             --raised-bg: #221a38; --raised-border: #a371f7;
             --best-bg: #12361f; --best-fg: #7ee2a1;
+            --banner-bg: #2e2405; --banner-border: #d29922; --banner-fg: #f2cc60;
             --tok-kw: #ff7ab2; --tok-lit: #d9c97c; --tok-str: #a5d6a7; --tok-com: #8b949e; --tok-type: #6bdfff; --tok-id: #e6e6e6;
             --grid: #262d36; --axis: #8b949e; --contour: #79a8e0;
             --s0: #58a6ff; --s1: #ff7b72; --s2: #56d364; --s3: #d2a8ff; --s4: #ffa657; --s5: #39c5cf; --s6: #e0a47a; --s7: #ff9bce;
@@ -98,6 +100,10 @@ extension DefaultTheme {
         .error-box { background: var(--error-bg); border-left: 4px solid var(--error-border); }
         .raised-box { background: var(--raised-bg); border-left: 4px solid var(--raised-border); }
         .error-box .error-title, .raised-box .error-title { margin: 0 0 0.3rem; font-weight: 600; font-size: 0.9rem; }
+        .cell-note { margin: 0; padding: 0.5rem 1rem; border-top: 1px solid var(--border); background: var(--output-bg); color: var(--muted); font-size: 0.88rem; }
+        .view-banner { margin: 0 0 1.5rem; padding: 0.7rem 1rem; border: 1px solid var(--banner-border); border-left-width: 4px; border-radius: var(--radius); background: var(--banner-bg); color: var(--banner-fg); }
+        .view-banner code { background: transparent; color: inherit; }
+        .cell-note code { white-space: nowrap; }
         .error-box .error-title { color: var(--error-fg); }
         .error-box p, .raised-box p { margin: 0 0 0.3rem; font-size: 0.9rem; }
         .error-box pre, .raised-box pre { padding: 0; white-space: pre; }

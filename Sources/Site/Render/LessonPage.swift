@@ -6,9 +6,12 @@ struct LessonPage {
     let lesson: Lesson
     /// Results of the lesson's swift cells, by `Cell.index`.
     let results: [Int: CellResult]
+    /// The view the page belongs to: what cells show and say.
+    let view: SiteView
 
-    init(lesson: Lesson, results: [CellResult]) {
+    init(lesson: Lesson, results: [CellResult], view: SiteView = .solutions) {
         self.lesson = lesson
+        self.view = view
         self.results = Dictionary(results.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
@@ -19,7 +22,7 @@ struct LessonPage {
         // SVG of plots, which made rendering several times slower.
         var cells: [String] = []
         let prose = lesson.html { cell in
-            cells.append(CellHTML.html(cell, result: results[cell.index]))
+            cells.append(CellHTML.html(cell, result: results[cell.index], view: view, file: fileName))
             return Self.marker + String(cells.count - 1) + "-->"
         }
         var html = Self.replacingMarkers(prose, with: cells)
@@ -31,6 +34,9 @@ struct LessonPage {
         }
         return Self.addingAnchorLinks(html)
     }
+
+    /// The lesson's file name, as a student's copy is named (`04-momentum.md`).
+    var fileName: String { lesson.path.split(separator: "/").last.map(String.init) ?? lesson.path }
 
     static let marker = "<!--gradus-cell:"
 
