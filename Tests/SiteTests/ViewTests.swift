@@ -144,6 +144,46 @@ import Testing
         #expect(!Self.text(try fixture.read("site/01-square.html")).contains("YOUR CODE HERE"), "the last build was the instructor's")
     }
 
+    /// An exercise whose solution is top-level code stops at `todo()` in the students' view: that
+    /// cell is "not completed" (no error), but a later cell using what it defines fails, and its
+    /// error says why, so the author can rewrite the exercise as a function.
+    @Test func aCellUsingATopLevelExerciseFailsWithANoteSayingWhy() throws {
+        let fixture = try Fixture(lessons: [("01-rate.md", """
+            ---
+            title: Rate
+            ---
+
+            ```swift exercise=rate
+            let chosenRate = 0.1
+            ```
+
+            ```swift test=rate
+            expect(chosenRate < 1)
+            ```
+
+            ```swift
+            print(chosenRate * 2)
+            ```
+            """)])
+        defer { fixture.remove() }
+        let report = try fixture.build()
+        let lesson = try #require(report.lessons.first)
+        #expect(lesson.cellsFailed == 1 && report.failed)
+        let error = try #require(lesson.failures.first)
+        #expect(error.message.contains("chosenRate"), "\(error.message)")
+        #expect(error.location.line == 15, "\(error.location)")
+        let note = try #require(error.notes.first)
+        #expect(note.message.contains("exercise 'rate' stops at todo() in the students' view"))
+        #expect(note.location?.line == 6)
+        let page = try fixture.read("site/01-rate.html")
+        #expect(page.components(separatedBy: "class=\"error-box\"").count == 2, "one error box, the print cell's")
+        #expect(page.contains("exercise not completed yet"))
+        // The instructor's view runs the solution: nothing fails, and no such note.
+        var options = fixture.options
+        options.view = .solutions
+        #expect(try !SiteBuilder.build(options).failed)
+    }
+
     @Test func anOpenSolutionRegionIsACourseErrorInTheStudentsView() throws {
         let open = Self.exercises[0].1.replacing("    // END SOLUTION\n", with: "")
         #expect(open != Self.exercises[0].1)

@@ -53,6 +53,7 @@ struct LessonRunner: Sendable {
                 }
             }
         }
+        records = view.explainingFailures(records, in: lesson)
         let failures = records.filter { $0.status == .error }.compactMap(\.error)
         let html = render(position, records: records)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9

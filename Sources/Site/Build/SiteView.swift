@@ -1,4 +1,5 @@
 import Lessons
+import Snippets
 
 /// Which site a build writes: the students' (the default) or the instructor's (`--solutions`).
 ///
@@ -27,6 +28,27 @@ public enum SiteView: String, Sendable, CaseIterable {
             }
         }
         return (shown, errors)
+    }
+
+    /// The results with a note on each failure that follows an exercise whose own cell stopped at
+    /// `todo()` (its solution was top-level code) in the student view: what that cell defines does
+    /// not exist there, the likely cause, and the author learns how to write the exercise instead.
+    func explainingFailures(_ records: [CellResult], in lesson: Lesson) -> [CellResult] {
+        guard self == .student else { return records }
+        var stopped: Cell?
+        return records.map { record in
+            var record = record
+            let cell = lesson.cells.first { $0.index == record.cell }
+            if stopped == nil, let cell, cell.exercise != nil, record.failureKind == .notCompleted {
+                stopped = cell
+            } else if let exercise = stopped, record.status == .error {
+                record.error?.notes.append(.init(
+                    "exercise '\(exercise.exercise ?? "")' stops at todo() in the students' view, so what its cell defines "
+                        + "does not exist here; write the exercise as a function or closure, whose todo() runs only when called",
+                    at: exercise.location))
+            }
+            return record
+        }
     }
 
     /// Whether the view runs `cell`: swift cells, except tests in the student view.
