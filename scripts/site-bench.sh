@@ -2,7 +2,7 @@
 # Times `gradus build` end to end on a generated ten-lesson course (scripts/site-fixture.sh):
 # a cold build (no cache) and a warm rebuild after a prose edit, each repeated, medians printed.
 # Then the cost of running cells in sandboxed kernels beside running them in-process (the
-# benchmark-only `--in-process`), alternating in one run: the real course cold, and one
+# benchmark-only `--in-process`), alternating in one run: the real course cold (the instructor's view, `--solutions`, so every cell runs), and one
 # `gradus run` of a small lesson.
 # Goals: cold < 5 s on 2 cores, warm after a prose edit < 0.5 s (docs/site.md); kernels at most
 # 1.5x the in-process cold build of the course, one `gradus run` at most +50 ms (docs/sandbox.md).
@@ -46,9 +46,9 @@ echo "  warm after a prose edit:    $(printf '%s\n' "${warm[@]}" | median) s med
 cp -r "$here/lessons" course
 kernel=(); inprocess=()
 for _ in $(seq "$runs"); do
-  rm -rf course-cache; start=$(now); "$gradus" build --lessons course --out course-site --no-cache >/dev/null 2>&1; end=$(now)
+  rm -rf course-cache; start=$(now); "$gradus" build --lessons course --out course-site --no-cache --solutions >/dev/null 2>&1; end=$(now)
   kernel+=($((end - start)))
-  start=$(now); "$gradus" build --lessons course --out course-site --no-cache --in-process >/dev/null 2>&1; end=$(now)
+  start=$(now); "$gradus" build --lessons course --out course-site --no-cache --solutions --in-process >/dev/null 2>&1; end=$(now)
   inprocess+=($((end - start)))
 done
 printf '```swift\nlet xs = (1...10).map { Double($0) * 0.5 }\nprint(xs.reduce(0, +))\n```\n' > one.md
