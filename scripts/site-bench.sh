@@ -2,8 +2,8 @@
 # Times `gradus build` end to end on a generated ten-lesson course (scripts/site-fixture.sh):
 # a cold build (no cache) and a warm rebuild after a prose edit, each repeated, medians printed.
 # Then the cost of running cells in sandboxed kernels beside running them in-process (the
-# benchmark-only `--in-process`), alternating in one run: the real course cold (the instructor's view, `--solutions`, so every cell runs), and one
-# `gradus run` of a small lesson.
+# benchmark-only `--in-process`), alternating in one run: the real course cold (the
+# instructor's view, `--solutions`, so every cell runs), and one `gradus run` of a small lesson.
 # Goals: cold < 5 s on 2 cores, warm after a prose edit < 0.5 s (docs/site.md); kernels at most
 # 1.5x the in-process cold build of the course, one `gradus run` at most +50 ms (docs/sandbox.md).
 # Usage: scripts/site-bench.sh [GRADUS_BINARY] [RUNS]   (default: release build in .build)
