@@ -70,7 +70,8 @@ public struct Cell: Sendable, Hashable, Codable, Identifiable {
     /// `test=ID`: the cell checks the named exercise.
     public var test: String? { nonEmpty("test") }
     /// `hidden`: students never see this cell's code (a hidden test, or a solution the release strips).
-    public var hidden: Bool { attributes.contains("hidden") }
+    /// A test with any `visibility=` but `visible` is hidden too: its result is shown later, its code never.
+    public var hidden: Bool { attributes.contains("hidden") || attributes["visibility"].map { $0 != "visible" } == true }
     /// `points=N`: what passing this test is worth; 1 when absent or invalid (invalid is diagnosed).
     public var points: Int {
         attributes["points"].flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil } ?? 1
@@ -126,7 +127,7 @@ extension Cell {
         for key in ["exercise", "test"] where attributes[key] == "" {
             report(key, "'\(key)' needs an id, as in '\(key)=momentum'")
         }
-        return diagnostics
+        return diagnostics + visibilityDiagnostics()
     }
 
     /// Whether `name` is a Swift identifier (letters, digits, underscores; not starting with a digit).
