@@ -2,10 +2,11 @@
 # Each installs, only when missing, the Debian packages the project needs.
 
 SWIFT ?= swift
-# Debian packages: cmark for Markdown, libseccomp for the kernel sandbox, KaTeX for math in the site.
-APT_PACKAGES := libcmark-dev libseccomp-dev libjs-katex pkg-config
-# The site's browser test opens pages in Debian's headless chromium.
-TEST_PACKAGES := chromium
+# Debian packages: cmark for Markdown, libseccomp for the kernel sandbox, KaTeX for math in the site,
+# zlib for the Gradescope autograder zip.
+APT_PACKAGES := libcmark-dev libseccomp-dev libjs-katex pkg-config zlib1g-dev
+# The site's browser test opens pages in Debian's headless chromium; the autograder test unpacks its zip with unzip.
+TEST_PACKAGES := chromium unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-deps test bench fixtures site fuzz

@@ -67,11 +67,17 @@ let package = Package(
             ],
             resources: [.copy("Theme")]
         ),
-        // Exercises: release, self-check and batch grading in worker processes.
+        // zlib (Debian's zlib1g-dev), to deflate the Gradescope autograder zip.
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        // Exercises: release, self-check, batch grading in worker processes, Gradescope autograders.
         .target(
             name: "Grading",
             dependencies: [
-                "Descent", "Lessons", "Snippets", "Site",
+                "Descent", "Lessons", "Snippets", "Site", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

@@ -75,15 +75,28 @@ public enum BatchGrader {
             throw GradingError("--gradescope: no folder '\(Release.join(root, "submission"))'; this flag is for Gradescope's autograder, "
                                + "which puts the submission there (to grade a folder of students, give SUBMISSIONS and --out)")
         }
-        let key = try Submissions.key(options.keyDirectory)
+        let results = Release.join(Release.join(root, "results"), "results.json")
+        let key: [Lesson]
+        do {
+            key = try Submissions.key(options.keyDirectory)
+        } catch {
+            // Students see only results.json: tell them the autograder is broken rather than leave Gradescope's blank failure.
+            try? write(GradescopeResults(failure: "The autograder could not read its answer key, so nothing was graded; "
+                                         + "tell your instructor (the reason is in the autograder's output)."), to: results)
+            throw error
+        }
         var warnings: [LessonDiagnostic] = []
         let outcomes = try grade(students: ["submission"], key: key, options: options, warnings: &warnings) { _, _ in
             (root, "submission")
         }
-        let results = Release.join(root, "results")
-        try FileManager.default.createDirectory(atPath: results, withIntermediateDirectories: true)
-        try Gradebook.json(Gradebook.results(outcomes)).write(to: URL(fileURLWithPath: Release.join(results, "results.json")))
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        try write(GradescopeResults(outcomes, executionTime: Int(seconds.rounded(.up))), to: results)
         return summary(outcomes, students: 1, lessons: key.count, start: start, warnings: warnings)
+    }
+
+    static func write(_ results: GradescopeResults, to path: String) throws {
+        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        try results.json().write(to: URL(fileURLWithPath: path))
     }
 
     /// Reads every submission, grades the readable ones `jobs` at a time, and returns outcomes in

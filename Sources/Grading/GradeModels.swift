@@ -1,3 +1,5 @@
+import Lessons
+
 /// One (student, lesson) to grade: the key, the submission's text, the time limit.
 public struct GradeJob: Codable, Sendable {
     public var student: String
@@ -65,17 +67,22 @@ public struct TestOutcome: Codable, Sendable, Equatable {
     /// The key cell's index (0-based among all cells).
     public var cell: Int
     public var points: Int
+    /// Whether students may see the test's code (never, when hidden; see `Cell.hidden`).
     public var hidden: Bool
+    /// When Gradescope shows the result: the cell's `visibility=`, `.hidden` for a bare `hidden`.
+    public var visibility: TestVisibility
     public var passed: Bool
     /// Why it failed, for the student; empty when it passed.
     public var message: String
 
-    public init(exercise: String, number: Int, cell: Int, points: Int, hidden: Bool, passed: Bool, message: String) {
+    public init(exercise: String, number: Int, cell: Int, points: Int, hidden: Bool, visibility: TestVisibility? = nil,
+                passed: Bool, message: String) {
         self.exercise = exercise
         self.number = number
         self.cell = cell
         self.points = points
         self.hidden = hidden
+        self.visibility = visibility ?? (hidden ? .hidden : .visible)
         self.passed = passed
         self.message = message
     }

@@ -4,6 +4,7 @@ import Foundation
 ///
 /// Every byte is a function of the outcomes: rows in student then lesson then exercise order,
 /// JSON keys sorted, no times or paths of the machine, so two runs write identical files.
+/// `results.json` is `GradescopeResults`.
 enum Gradebook {
     static let header = "student,lesson,exercise,score,max_score,status\n"
 
@@ -24,39 +25,6 @@ enum Gradebook {
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// Gradescope's autograder schema: the total and one entry per test; hidden tests say only passed or failed.
-    struct Results: Encodable {
-        struct Test: Encodable {
-            var name: String
-            var score: Int
-            var max_score: Int
-            var status: String
-            var output: String
-            var visibility: String
-        }
-        var score: Int
-        var tests: [Test]
-    }
-
-    static func results(_ outcomes: [LessonOutcome]) -> Results {
-        var tests: [Results.Test] = []
-        for outcome in outcomes {
-            for test in outcome.tests {
-                let status = test.passed ? "passed" : "failed"
-                let output = test.hidden || test.passed ? status : "failed: " + test.message
-                tests.append(Results.Test(name: "\(outcome.lesson): \(test.name)", score: test.score, max_score: test.points,
-                                          status: status, output: output, visibility: test.hidden ? "hidden" : "visible"))
-            }
-        }
-        return Results(score: tests.reduce(0) { $0 + $1.score }, tests: tests)
-    }
-
-    static func json(_ results: Results) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(results) + Data("\n".utf8)
-    }
-
     /// Where a student's files go: under `students/`, so no name (`gradebook.csv`) can collide
     /// with the grader's own files.
     static func folder(of student: String, in directory: String) -> String {
@@ -69,7 +37,7 @@ enum Gradebook {
         let files = FileManager.default
         if files.fileExists(atPath: folder) { try files.removeItem(atPath: folder) }
         try files.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        try json(results(outcomes)).write(to: URL(fileURLWithPath: Release.join(folder, "results.json")))
+        try GradescopeResults(outcomes).json().write(to: URL(fileURLWithPath: Release.join(folder, "results.json")))
         let score = outcomes.flatMap(\.exercises).reduce(0) { $0 + $1.score }
         let maxScore = outcomes.flatMap(\.exercises).reduce(0) { $0 + $1.maxScore }
         let page = FeedbackHTML.page(student: student, sections: outcomes.map(\.feedback), score: score, maxScore: maxScore)

@@ -128,7 +128,7 @@ public enum Grader {
         exerciseIDs(key).flatMap { id in
             key.tests(for: id).enumerated().map { number, cell in
                 TestOutcome(exercise: id, number: number + 1, cell: cell.index, points: cell.points, hidden: cell.hidden,
-                            passed: false, message: message)
+                            visibility: cell.visibility, passed: false, message: message)
             }
         }
     }

@@ -10,7 +10,9 @@ struct GradeCommand: ParsableCommand {
         abstract: "Grade every student's lessons against the answer key.",
         discussion: """
             SUBMISSIONS holds one folder per student with their edited <lesson>.md files. Writes \
-            DIR/gradebook.csv and DIR/<student>/results.json (Gradescope's schema) and feedback.html. \
+            DIR/gradebook.csv and DIR/students/<student>/results.json (Gradescope's format) and \
+            feedback.html. --gradescope grades one submission as Gradescope's autograder does (see \
+            `gradus autograder`). \
             --shard K/N grades students K, K+N, K+2N… (0-based, sorted by name); --merge joins shard \
             outputs. See docs/grading.md. Exit status: 0 when grading finished (whatever the scores), \
             1 when the key has errors, 64 for bad usage.
@@ -46,11 +48,18 @@ struct GradeCommand: ParsableCommand {
 
     @OptionGroup var kernel: KernelOptions
 
-    @Flag(help: "Run as Gradescope's autograder: /autograder/submission in, /autograder/results/results.json out.")
+    @Flag(help: "Run as Gradescope's autograder: ROOT/submission in, ROOT/results/results.json out.")
     var gradescope = false
 
-    @Option(help: .hidden)
-    var gradescopeRoot = "/autograder"
+    @Option(help: "With --gradescope: the folder laid out like Gradescope's (default /autograder), to try an autograder elsewhere.")
+    var root: String?
+
+    func validate() throws {
+        if root != nil && !gradescope { throw ValidationError("--root is for --gradescope runs") }
+        if gradescope && (submissions != nil || out != nil || shard != nil || !merge.isEmpty) {
+            throw ValidationError("--gradescope grades ROOT/submission into ROOT/results; do not give SUBMISSIONS, --out, --shard or --merge")
+        }
+    }
 
     func run() throws {
         do {
@@ -87,7 +96,7 @@ struct GradeCommand: ParsableCommand {
                                    jobs: width, timeout: timeout, executor: executor)
         options.adaptiveLimits = !fixedLimits
         if gradescope {
-            let summary = try BatchGrader.gradescope(root: gradescopeRoot, options: options)
+            let summary = try BatchGrader.gradescope(root: root ?? "/autograder", options: options)
             Self.warn(summary)
             print(Self.describe(summary))
             return

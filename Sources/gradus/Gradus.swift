@@ -8,7 +8,7 @@ struct Gradus: ParsableCommand {
         abstract: "Run, build, serve, export and grade a course of lessons.",
         // One version for the binary and the execution cache, so a new release never reuses old results.
         version: ExecutionCache.gradusVersion,
-        subcommands: [Run.self, Bench.self, Build.self, ReleaseCommand.self, CheckCommand.self, GradeCommand.self, KernelCommand.self,
+        subcommands: [Run.self, Bench.self, Build.self, ReleaseCommand.self, CheckCommand.self, GradeCommand.self, AutograderCommand.self, KernelCommand.self,
                       ExportCommand.self, ImportCommand.self, InitCommand.self, NewCommand.self, ServeCommand.self]
     )
 }

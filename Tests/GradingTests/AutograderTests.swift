@@ -1,0 +1,119 @@
+import Foundation
+@testable import Grading
+import Testing
+
+/// `gradus autograder`: the zip Gradescope runs, unpacked and run end to end in a temporary root.
+@Suite struct AutograderTests {
+    /// `tool arguments...` from /usr/bin, with its exit status and output.
+    static func tool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Support.Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: name.hasPrefix("/") ? name : "/usr/bin/" + name)
+        process.arguments = arguments
+        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = out.fileHandleForReading.readDataToEndOfFile()
+        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Support.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+                               stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// One zip of the fixture course, written once for the tests that only read it.
+    static let zip: Result<String, Error> = Result {
+        let folder = try Support.scratch("autograder-zip")
+        let outcome = try Support.run(["autograder", Support.course, "--out", folder + "/autograder.zip", "--timeout", "2"])
+        guard outcome.status == 0 else { throw Failure(text: outcome.stderr) }
+        return folder + "/autograder.zip"
+    }
+
+    struct Failure: Error { var text: String }
+
+    @Test func theZipRunsEndToEndInATemporaryRoot() throws {
+        let zip = try Self.zip.get()
+        #expect(try Self.tool("unzip", ["-tq", zip]).status == 0)
+        let root = try Support.scratch("autograder-root")
+        let unzip = try Self.tool("unzip", ["-q", zip, "-d", root + "/source"])
+        #expect(unzip.status == 0, "\(unzip.stderr)")
+        try Support.write(try Support.submission(square: "    return 2 * x\n"), to: root + "/submission/momentum.md")
+        // Gradescope copies run_autograder beside source/ and runs it from there; its execute bit comes from the zip.
+        try FileManager.default.copyItem(atPath: root + "/source/run_autograder", toPath: root + "/run_autograder")
+        let run = try Self.tool(root + "/run_autograder", [], environment: ["AUTOGRADER_ROOT": root])
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/results/results.json"))
+        let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(object["score"] as? Int == 5, "momentum right (2 + 3), square wrong (1 + 2)")
+        let tests = try #require(object["tests"] as? [[String: Any]])
+        #expect(tests.map { $0["score"] as? Int } == [2, 3, 0, 0])
+        #expect(tests.map { $0["visibility"] as? String } == ["visible", "hidden", "visible", "hidden"])
+        #expect(object["execution_time"] is Int)
+    }
+
+    @Test func theZipHoldsGradusTheKeyAndTwoExecutableScripts() throws {
+        let zip = try Self.zip.get()
+        let names = try Self.tool("unzip", ["-Z1", zip])
+        #expect(names.stdout == "gradus\nkey/course.yml\nkey/momentum.md\nrun_autograder\nsetup.sh\n")
+        let listing = try Self.tool("unzip", ["-Z", zip]).stdout.split(separator: "\n")
+        for name in ["gradus", "run_autograder", "setup.sh"] {
+            #expect(listing.contains { $0.hasPrefix("-rwxr-xr-x") && $0.hasSuffix(" " + name) }, "\(name): \(listing)")
+        }
+        #expect(listing.contains { $0.hasPrefix("-rw-r--r--") && $0.hasSuffix(" key/momentum.md") })
+        let key = try Self.tool("unzip", ["-p", zip, "key/momentum.md"])
+        #expect(key.stdout == (try Support.keyText()))
+        let run = try Self.tool("unzip", ["-p", zip, "run_autograder"]).stdout
+        #expect(run.contains("root=\"${AUTOGRADER_ROOT:-/autograder}\""))
+        #expect(run.contains("grade --gradescope --root \"$root\" --key \"$root/source/key\" '--timeout' '2.0'"))
+        let setup = try Self.tool("unzip", ["-p", zip, "setup.sh"]).stdout
+        #expect(setup.contains("apt-get install -y -qq --no-install-recommends libcmark-dev libseccomp2 zlib1g"))
+    }
+
+    @Test func twoRunsWriteTheSameBytes() throws {
+        let first = try Self.zip.get()
+        let second = try Support.scratch("autograder-zip-again") + "/autograder.zip"
+        let outcome = try Support.run(["autograder", Support.course, "--out", second, "--timeout", "2"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let a = try Data(contentsOf: URL(fileURLWithPath: first)), b = try Data(contentsOf: URL(fileURLWithPath: second))
+        #expect(a.count > 1000 && a == b)
+    }
+
+    @Test func aBinaryGradescopeCannotRunIsRefused() throws {
+        let folder = try Support.scratch("autograder-bad-binary")
+        let outcome = try Support.run(["autograder", Support.course, "--out", folder + "/a.zip", "--binary", Support.keyLesson])
+        #expect(outcome.status == 64)
+        #expect(outcome.stderr.contains("is not a Linux executable"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a.zip"))
+    }
+
+    @Test(arguments: [["--timeout", "-1"], ["--memory", "10M"]])
+    func badLimitsAreBadUsage(arguments: [String]) throws {
+        let folder = try Support.scratch("autograder-bad-limits")
+        let outcome = try Support.run(["autograder", Support.course, "--out", folder + "/a.zip"] + arguments)
+        #expect(outcome.status == 64)
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a.zip"))
+    }
+
+    @Test func aKeyWithErrorsWritesNoZip() throws {
+        let folder = try Support.scratch("autograder-bad-key")
+        try Support.write(try Support.keyText().replacingOccurrences(of: "points=2", with: "points=two"), to: folder + "/key/momentum.md")
+        let outcome = try Support.run(["autograder", folder + "/key", "--out", folder + "/a.zip"])
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.contains("momentum.md:") && outcome.stderr.contains("'points' must be a whole number"))
+        #expect(!FileManager.default.fileExists(atPath: folder + "/a.zip"))
+    }
+
+    @Test func zipPathsThatCouldEscapeAreRefused() {
+        var zip = ZipArchive()
+        for path in ["../evil", "/etc/passwd", "a/../b", "a//b", "", "./a"] {
+            #expect(throws: GradingError.self, "\(path)") { try zip.add(path, Data()) }
+        }
+        #expect(throws: Never.self) { try zip.add("a", Data()) }
+        #expect(throws: GradingError.self) { try zip.add("a", Data("again".utf8)) }
+    }
+
+    @Test func crc32IsTheStandardOne() {
+        // The published check value of CRC-32 (ISO-HDLC) for the ASCII digits 1 to 9.
+        #expect(ZipArchive.crc32(Data("123456789".utf8)) == 0xCBF4_3926)
+    }
+}
