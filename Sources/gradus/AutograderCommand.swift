@@ -25,8 +25,11 @@ struct AutograderCommand: ParsableCommand {
     @Option(help: "The Linux gradus executable to put in the zip (default: this one).")
     var binary: String?
 
-    @Option(help: "Seconds each test may run, passed to gradus grade.")
+    @Option(help: "Seconds each test may run at most, passed to gradus grade.")
     var timeout: Double?
+
+    @Flag(help: "Passed to gradus grade: every test gets --timeout instead of limits from the key's own times.")
+    var fixedLimits = false
 
     @Option(help: "Memory each kernel may use, passed to gradus grade, e.g. 1G.")
     var memory: String?
@@ -43,6 +46,7 @@ struct AutograderCommand: ParsableCommand {
     func run() throws {
         var arguments: [String] = []
         if let timeout { arguments += ["--timeout", String(timeout)] }
+        if fixedLimits { arguments.append("--fixed-limits") }
         if let memory { arguments += ["--memory", memory] }
         let options = Autograder.Options(keyDirectory: key, binary: binary ?? KernelOptions.executable, gradeArguments: arguments)
         do {
