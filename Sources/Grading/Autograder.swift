@@ -42,9 +42,11 @@ public enum Autograder {
                                + "a gradus built there (docs/grading.md)")
         }
         var warnings: [String] = []
-        if binary.range(of: Data("libswiftCore.so".utf8)) != nil {
-            warnings.append("'\(options.binary)' needs the Swift runtime, which Gradescope's image lacks; build one with "
-                            + "`swift build -c release --static-swift-stdlib --product gradus` on Ubuntu and pass it with --binary")
+        if let missing = missingLibraries(try ELFExecutable(binary).neededLibraries) {
+            let named = missing.prefix(3).joined(separator: ", ") + (missing.count > 3 ? " and \(missing.count - 3) more" : "")
+            warnings.append("'\(options.binary)' needs \(named), which Gradescope's image lacks and "
+                            + "setup.sh does not install; build gradus on Ubuntu with "
+                            + "`swift build -c release --static-swift-stdlib --product gradus` and pass it with --binary")
         }
         try zip.add("gradus", binary, mode: 0o755)
         let manifest = Release.join(options.keyDirectory, "course.yml")
@@ -68,6 +70,16 @@ public enum Autograder {
         let data = try zip.data()
         try data.write(to: URL(fileURLWithPath: path), options: .atomic)
         return Summary(lessons: key.count, bytes: data.count, warnings: warnings)
+    }
+
+    /// The libraries setup.sh installs or every Ubuntu image has (name prefixes).
+    static let providedLibraries = ["libcmark.so", "libseccomp.so", "libz.so", "libstdc++.so", "libgcc_s.so", "libm.so", "libc.so",
+                                    "ld-linux", "libdl.so", "libpthread.so", "librt.so", "libutil.so"]
+
+    /// The needed libraries Gradescope's image will not have, nil when there are none.
+    static func missingLibraries(_ needed: [String]) -> [String]? {
+        let missing = needed.filter { name in !providedLibraries.contains { name.hasPrefix($0) } }
+        return missing.isEmpty ? nil : missing
     }
 
     /// Run once as root while Gradescope builds the image: the C libraries gradus links, then a check it starts.

@@ -21,13 +21,15 @@ import Testing
                                stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    /// One zip of the fixture course, written once for the tests that only read it.
-    static let zip: Result<String, Error> = Result {
+    /// One zip of the fixture course, written once for the tests that only read it, and what the command said.
+    static let made: Result<(path: String, stderr: String), Error> = Result {
         let folder = try Support.scratch("autograder-zip")
         let outcome = try Support.run(["autograder", Support.course, "--out", folder + "/autograder.zip", "--timeout", "2"])
         guard outcome.status == 0 else { throw Failure(text: outcome.stderr) }
-        return folder + "/autograder.zip"
+        return (folder + "/autograder.zip", outcome.stderr)
     }
+
+    static var zip: Result<String, Error> { made.map(\.path) }
 
     struct Failure: Error { var text: String }
 
@@ -76,6 +78,37 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let a = try Data(contentsOf: URL(fileURLWithPath: first)), b = try Data(contentsOf: URL(fileURLWithPath: second))
         #expect(a.count > 1000 && a == b)
+    }
+
+    @Test func aGradusNeedingTheSwiftRuntimeIsWarnedAbout() throws {
+        // The tests' gradus is a plain debug build: it loads libswiftCore.so, which Gradescope's image lacks.
+        let stderr = try Self.made.get().stderr
+        #expect(stderr.hasPrefix("warning: '"), "\(stderr)")
+        #expect(stderr.contains("libswiftCore.so") && stderr.contains("--static-swift-stdlib"))
+        #expect(stderr.contains(" more,"), "the Swift runtime is many libraries, 3 named: \(stderr)")
+        #expect(!stderr.contains("libcmark") && !stderr.contains("libc.so.6"), "setup.sh installs those: \(stderr)")
+    }
+
+    @Test func neededLibrariesComeFromTheDynamicSection() throws {
+        let needed = try ELFExecutable(Data(contentsOf: URL(fileURLWithPath: Support.binary))).neededLibraries
+        #expect(needed.contains { $0.hasPrefix("libcmark.so.") } && needed.contains("libc.so.6"), "\(needed)")
+        #expect(Autograder.missingLibraries(needed)?.contains("libswiftCore.so") == true)
+        #expect(Autograder.missingLibraries(["libcmark.so.0.30.2", "libz.so.1", "libc.so.6"]) == nil)
+    }
+
+    @Test func aStaticELFNeedsNothingAndABrokenOneIsAnError() throws {
+        // A bare 64-bit little-endian ELF header with no program headers: a static executable.
+        var header = [UInt8](repeating: 0, count: 64)
+        header.replaceSubrange(0..<6, with: [0x7F, 0x45, 0x4C, 0x46, 2, 1])
+        #expect(try ELFExecutable(Data(header)).neededLibraries == [])
+        var pastTheEnd = header
+        pastTheEnd[0x20] = 0xFF  // program headers at byte 255 of a 64-byte file
+        pastTheEnd[0x38] = 1
+        let broken = [Data(header.prefix(40)), Data(pastTheEnd), Data([0x7F, 0x45, 0x4C, 0x46, 1, 1] + header.dropFirst(6)),
+                      Data("#!/bin/sh\n".utf8)]
+        for data in broken {
+            #expect(throws: GradingError.self) { try ELFExecutable(data) }
+        }
     }
 
     @Test func aBinaryGradescopeCannotRunIsRefused() throws {
