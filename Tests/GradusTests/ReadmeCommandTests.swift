@@ -87,5 +87,6 @@ import Testing
         #expect(try read(course + "/key-site/01-first-lesson.html").contains("view-banner"))
         let gradebook = try read(course + "/grades/gradebook.csv")
         #expect(gradebook.split(separator: "\n").contains { $0.hasPrefix("ada,") }, "\(gradebook)")
+        #expect(FileManager.default.fileExists(atPath: course + "/autograder.zip"), "the Gradescope autograder was not written")
     }
 }
