@@ -9,7 +9,7 @@ extension BuiltinRegistry {
             let items = args.has("items") ? try args.array("items") : []
             let separator = try args.string("separator", default: " ")
             let terminator = try args.string("terminator", default: "\n")
-            args.interpreter.write(items.map(Display.description).joined(separator: separator) + terminator)
+            args.interpreter.write(try items.map(args.interpreter.text).joined(separator: separator) + terminator)
             return .void
         }
         registerMath()
@@ -118,8 +118,8 @@ extension BuiltinRegistry {
             default: throw args.fail("value", "a number")
             }
         }
-        function("String", ["_value"]) { args in .string(Display.description(of: try args.value("value"))) }
-        function("String", ["describing"]) { args in .string(Display.description(of: try args.value("describing"))) }
+        function("String", ["_value"]) { args in .string(try args.interpreter.text(of: try args.value("value"))) }
+        function("String", ["describing"]) { args in .string(try args.interpreter.text(of: try args.value("describing"))) }
         function("String", ["format", "_values..."]) { args in
             // Formatted in Swift: no cell value may reach a C variadic function.
             let values = args.has("values") ? try args.array("values") : []

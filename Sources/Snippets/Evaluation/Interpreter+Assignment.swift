@@ -36,13 +36,13 @@ extension Interpreter {
             let base = String(op.dropLast())
             let (binding, steps) = try resolvePlace(infix.leftOperand, in: scope)
             try modify(&binding.value, steps[...]) { value in
-                value = try Operators.binary(base, value, rhs, at: infix.operator)
+                value = try applyBinary(base, value, rhs, at: infix.operator)
             }
             return .void
         default:
             let lhs = try evaluate(infix.leftOperand, in: scope)
             let rhs = try evaluate(infix.rightOperand, in: scope)
-            return try Operators.binary(op, lhs, rhs, at: infix.operator)
+            return try applyBinary(op, lhs, rhs, at: infix.operator)
         }
     }
 
@@ -66,15 +66,36 @@ extension Interpreter {
     ///
     /// Indices are evaluated here, before any storage is touched, so the
     /// in-place update that follows never re-enters the interpreter.
-    func resolvePlace(_ target: ExprSyntax, in scope: Environment) throws -> (Binding, [PathStep]) {
+    func resolvePlace(_ target: ExprSyntax, in scope: Environment, forMutating method: String? = nil) throws -> (Binding, [PathStep]) {
         if let tuple = target.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first {
-            return try resolvePlace(only.expression, in: scope)
+            return try resolvePlace(only.expression, in: scope, forMutating: method)
         }
         if let reference = target.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            guard let binding = scope.lookup(name) else { throw unknownName(name, at: reference, in: scope) }
+            switch scope.resolve(name) {
+            case nil:
+                throw unknownName(name, at: reference, in: scope)
+            case let .member(receiver):
+                guard receiver.binding.isMutable else { throw immutableSelf(at: reference) }
+                return (receiver.binding, [.member(name, Syntax(reference))])
+            case let .binding(binding):
+                guard binding.isMutable else {
+                    if name == "self" { throw immutableSelf(at: reference) }
+                    if let method {
+                        throw SnippetError("cannot use mutating member '\(method)' on immutable value: '\(name)' is a 'let' constant; declare it with 'var'", at: reference)
+                    }
+                    throw SnippetError("cannot assign to '\(name)': it is a 'let' constant; declare it with 'var' to change it", at: reference)
+                }
+                return (binding, [])
+            }
+        }
+        if let access = target.as(MemberAccessExprSyntax.self), let base = access.base?.as(DeclReferenceExprSyntax.self),
+           case let .metatype(type)? = scope.lookup(base.baseName.text)?.value {
+            // `Counter.count += 1`: a static stored property is its own variable.
+            let name = access.declName.baseName.text
+            guard let binding = type.statics[name] else { throw unknownUserMember(name, of: type, isStatic: true, at: access.declName) }
             guard binding.isMutable else {
-                throw SnippetError("cannot assign to '\(name)': it is a 'let' constant; declare it with 'var' to change it", at: reference)
+                throw SnippetError("cannot assign to '\(type.name).\(name)': it is a 'static let' constant; declare it 'static var'", at: access.declName)
             }
             return (binding, [])
         }
@@ -90,6 +111,11 @@ extension Interpreter {
             return (binding, steps + [.member(access.declName.baseName.text, Syntax(access.declName))])
         }
         throw SnippetError("cannot assign to '\(target.trimmedDescription)'; assign to a 'var', an element or a property", at: target)
+    }
+
+    /// The error for changing `self` where it is a constant: outside 'mutating' methods.
+    func immutableSelf(at node: some SyntaxProtocol) -> SnippetError {
+        SnippetError("cannot change 'self' or its properties here: 'self' is immutable; mark the method 'mutating'", at: node)
     }
 
     /// An integer stored where a Double was stays a Double, as Swift's literal typing would make it.
@@ -116,6 +142,10 @@ extension Interpreter {
             try modify(&element, steps.dropFirst(), body)
             try Subscripts.set(&value, arguments, element, at: node)
         case let .member(name, node):
+            if userType(of: value) != nil {
+                try modifyUserMember(&value, name, steps.dropFirst(), at: node, body)
+                return
+            }
             var member = try builtins.property(of: value, name, interpreter: self, at: node)
             try modify(&member, steps.dropFirst(), body)
             try builtins.setProperty(of: &value, name, to: member, at: node)

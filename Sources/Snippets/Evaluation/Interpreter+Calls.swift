@@ -8,8 +8,17 @@ extension Interpreter {
         let callee = call.calledExpression
         if let reference = callee.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            if !builtins.reserved.contains(name), let binding = scope.lookup(name) {
-                return try callValue(binding.value, arguments, at: call)
+            if !builtins.reserved.contains(name), let resolved = scope.resolve(name) {
+                switch resolved {
+                case let .binding(binding): return try callValue(binding.value, arguments, at: call)
+                case let .member(receiver):
+                    // A bare `step()` inside a method calls the method on `self`.
+                    var base = receiver.binding.value
+                    return try callUserMethod(name, on: &base, receiver.type, arguments, place: {
+                        guard receiver.binding.isMutable else { throw immutableSelf(at: reference) }
+                        return (receiver.binding, [])
+                    }, at: call, nameNode: reference)
+                }
             }
             if let builtin = builtins.functions[name] {
                 return try nested(at: call) {
@@ -35,8 +44,12 @@ extension Interpreter {
     private func callArguments(_ call: FunctionCallExprSyntax, in scope: Environment) throws -> [Argument] {
         var arguments: [Argument] = []
         for element in call.arguments {
-            if element.expression.is(InOutExprSyntax.self) {
-                throw SnippetError.unsupported("'&' (inout arguments)", at: element.expression)
+            if let marked = element.expression.as(InOutExprSyntax.self) {
+                let place = try resolvePlace(marked.expression, in: scope)
+                var argument = Argument(label: element.label?.text, value: try evaluate(marked.expression, in: scope), node: Syntax(element))
+                argument.place = place
+                arguments.append(argument)
+                continue
             }
             arguments.append(Argument(label: element.label?.text, value: try evaluate(element.expression, in: scope), node: Syntax(element)))
         }
@@ -53,7 +66,12 @@ extension Interpreter {
         _ name: String, on baseExpression: ExprSyntax, _ arguments: [Argument], in scope: Environment,
         at call: FunctionCallExprSyntax, nameNode: some SyntaxProtocol
     ) throws -> Value {
-        let base = try evaluate(baseExpression, in: scope)
+        var base = try evaluate(baseExpression, in: scope)
+        if let type = userType(of: base) {
+            return try callUserMethod(name, on: &base, type, arguments, place: {
+                try resolvePlace(baseExpression, in: scope, forMutating: name)
+            }, at: call, nameNode: nameNode)
+        }
         let (method, matched) = try builtins.method(name, of: base, arguments, at: nameNode)
         let args = Arguments(callee: "\(builtins.typeKey(base)).\(name)", signature: method.signature, values: matched, call: Syntax(call), interpreter: self)
         if method.isMutating {
@@ -74,18 +92,26 @@ extension Interpreter {
     /// Calls a function value: a closure, a declared `func` or a builtin passed around by name.
     func callValue(_ callee: Value, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
         guard case let .function(function) = callee else {
+            if case let .metatype(type) = callee { return try nested(at: node) { try construct(type, arguments, at: node) } }
             throw SnippetError("cannot call a value of type \(callee.typeName)", at: node)
         }
         return try nested(at: node) {
             switch function.body {
             case let .builtin(builtin):
+                if let marked = arguments.first(where: \.isInout) {
+                    throw SnippetError("'&' passes a variable to an 'inout' parameter, and '\(builtin.name)' has none; remove the '&'", at: marked.node)
+                }
                 return try builtins.call(builtin, arguments, interpreter: self, at: Syntax(node))
             case let .closure(closure, captured):
+                if let marked = arguments.first(where: \.isInout) {
+                    throw SnippetError("'&' is not supported for closures in lessons; declare a 'func' with an 'inout' parameter", at: marked.node)
+                }
                 let scope = try closureScope(function, closure, captured, arguments.map(\.value), at: node)
                 return try runBody(closure.statements, in: scope)
             case let .function(declaration, captured):
-                let scope = try functionScope(declaration, captured, arguments, at: node)
+                let (scope, inouts) = try functionScope(declaration, captured, arguments, at: node)
                 let result = try runBody(declaration.body?.statements ?? [], in: scope, singleExpressionReturns: true)
+                try writeBack(inouts, from: scope)
                 if let returnType = declaration.signature.returnClause?.type {
                     return try coerce(result, to: returnType, at: node)
                 }
@@ -158,18 +184,42 @@ extension Interpreter {
     }
 
     /// Binds a declared function's parameters by label, applying defaults and type annotations.
-    private func functionScope(_ declaration: FunctionDeclSyntax, _ captured: Environment, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Environment {
+    private func functionScope(_ declaration: FunctionDeclSyntax, _ captured: Environment, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> (Environment, [(String, Argument)]) {
         let scope = Environment(parent: captured)
-        let name = declaration.name.text
-        let parameters = Array(declaration.signature.parameterClause.parameters)
+        let inouts = try bindParameters(declaration.signature.parameterClause.parameters, named: declaration.name.text, arguments, into: scope, defaultsIn: captured, at: node)
+        return (scope, inouts)
+    }
+
+    /// Copies each `inout` parameter's final value back to the variable passed with `&`, as Swift's copy-in copy-out does.
+    func writeBack(_ inouts: [(String, Argument)], from scope: Environment) throws {
+        for (name, argument) in inouts {
+            guard let (binding, steps) = argument.place, let final = scope.lookup(name)?.value else { continue }
+            try modify(&binding.value, steps[...]) { $0 = final }
+        }
+    }
+
+    /// Binds `arguments` to `parameters` in `scope`, or explains the mismatch as swiftc does.
+    func bindParameters(
+        _ parameterList: FunctionParameterListSyntax, named name: String, _ arguments: [Argument],
+        into scope: Environment, defaultsIn captured: Environment, at node: some SyntaxProtocol
+    ) throws -> [(String, Argument)] {
+        var inouts: [(String, Argument)] = []
+        let parameters = Array(parameterList)
         let display = name + "(" + parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")"
         var next = 0
         for parameter in parameters {
             let label: String? = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
             let internalName = (parameter.secondName ?? parameter.firstName).text
             var value: Value
+            let isInout = parameter.type.is(AttributedTypeSyntax.self)
             if next < arguments.count, arguments[next].label == label {
                 value = arguments[next].value
+                if isInout != arguments[next].isInout {
+                    throw SnippetError(isInout
+                        ? "passing value to parameter '\(internalName)' needs '&': it is 'inout', so write `&name`"
+                        : "'&' is only for 'inout' parameters; '\(internalName)' is not one, so remove the '&'", at: arguments[next].node)
+                }
+                if isInout { inouts.append((internalName, arguments[next])) }
                 next += 1
             } else if let defaultValue = parameter.defaultValue {
                 value = try evaluate(defaultValue.value, in: captured)
@@ -181,17 +231,18 @@ extension Interpreter {
                 throw SnippetError("missing argument for parameter '\(label ?? internalName)' in call to \(display)", at: node)
             }
             value = try coerce(value, to: parameter.type, at: node)
-            if internalName != "_" { scope.define(internalName, value, mutable: false) }
+            if internalName != "_" { scope.define(internalName, value, mutable: isInout) }
         }
         if next < arguments.count {
             throw SnippetError("extra argument in call to \(display)", at: arguments[next].node)
         }
-        return scope
+        return inouts
     }
 
     /// Runs a function or closure body: a single expression is its value, otherwise `return` gives it.
     func runBody(_ statements: CodeBlockItemListSyntax, in scope: Environment, singleExpressionReturns: Bool = true) throws -> Value {
-        if singleExpressionReturns, statements.count == 1, let only = statements.first, case let .expr(expression) = only.item {
+        if singleExpressionReturns, statements.count == 1, let only = statements.first, case let .expr(expression) = only.item,
+           Self.isValueBranching(expression) {
             return try evaluate(expression, in: scope)
         }
         switch try execute(statements, in: scope, collector: nil) {

@@ -31,6 +31,11 @@ extension Interpreter {
             scope.define(function.name.text, .function(FunctionValue(name: function.name.text, body: .function(function, scope))), mutable: false)
             return
         }
+        if let structure = declaration.as(StructDeclSyntax.self) { return try declareStruct(structure, in: scope) }
+        if let enumeration = declaration.as(EnumDeclSyntax.self) { return try declareEnum(enumeration, in: scope) }
+        if let unsupported = Self.unsupportedDeclarations.first(where: { ObjectIdentifier(declaration.syntaxNodeType) == ObjectIdentifier($0.kind) }) {
+            throw SnippetError(unsupported.advice, at: declaration)
+        }
         if let importDeclaration = declaration.as(ImportDeclSyntax.self) {
             throw SnippetError(
                 "'import' is not available in lessons: cells run against Descent alone, with no access to other modules, files or the network",
@@ -46,18 +51,30 @@ extension Interpreter {
         }
     }
 
-    private func checkSupported(_ function: FunctionDeclSyntax) throws {
+    /// Declarations lessons do not run, each with what to write instead.
+    static let unsupportedDeclarations: [(kind: any DeclSyntaxProtocol.Type, advice: String)] = [
+        (ClassDeclSyntax.self, "classes are not supported in lessons; use a 'struct' (a value type) and 'mutating' methods"),
+        (ActorDeclSyntax.self, "actors and concurrency are not supported in lessons; use a 'struct'"),
+        (ProtocolDeclSyntax.self, "protocols are not supported in lessons; use a 'struct' or an 'enum' with methods, or pass a closure"),
+        (ExtensionDeclSyntax.self, "extensions are not supported in lessons; declare the methods inside the 'struct' or 'enum', or write a top-level 'func'"),
+        (TypeAliasDeclSyntax.self, "'typealias' is not supported in lessons; write the type out in full"),
+        (OperatorDeclSyntax.self, "operator declarations are not supported in lessons; write a 'func' with a name"),
+        (PrecedenceGroupDeclSyntax.self, "precedence groups are not supported in lessons; write a 'func' with a name"),
+        (MacroDeclSyntax.self, "macros are not supported in lessons"),
+    ]
+
+    func checkSupported(_ function: FunctionDeclSyntax) throws {
         if let generics = function.genericParameterClause {
-            throw SnippetError.unsupported("generic functions", at: generics)
+            throw SnippetError("generic functions are not supported in lessons; write the function for the concrete type you need, e.g. `Double` for `T`", at: generics)
         }
         if let effects = function.signature.effectSpecifiers, let async = effects.asyncSpecifier {
-            throw SnippetError.unsupported("'async' functions", at: async)
+            throw SnippetError("'async' functions and concurrency are not supported in lessons; remove 'async'", at: async)
         }
         if function.body == nil {
             throw SnippetError("function '\(function.name.text)' needs a body", at: function)
         }
         for parameter in function.signature.parameterClause.parameters where parameter.ellipsis != nil {
-            throw SnippetError.unsupported("variadic parameters", at: parameter)
+            throw SnippetError("variadic parameters are not supported in lessons; take an array instead, e.g. `_ values: [Double]`", at: parameter)
         }
     }
 
@@ -97,6 +114,11 @@ extension Interpreter {
             return value.isNull ? value : try coerce(value, to: optional.wrappedType, at: node)
         }
         if let identifier = type.as(IdentifierTypeSyntax.self) {
+            if let type = userTypes[identifier.name.text] {
+                if case let .implicitMember(member) = value { return try resolveImplicit(member, as: type) }
+                guard userType(of: value) === type else { throw mismatch(value, type.name, node) }
+                return value
+            }
             // `let s: Schedule = .cosine(T: 100)` resolves the implicit member against the annotated type.
             if case let .implicitMember(member) = value, builtins.hasStaticMembers(identifier.name.text) {
                 return try builtins.resolve(member, kind: identifier.name.text, interpreter: self)

@@ -80,6 +80,8 @@ extension Interpreter {
             return try forceUnwrap(unwrap, in: scope)
         case let .ifExpr(ifExpression):
             return try ifValue(ifExpression, in: scope)
+        case let .switchExpr(switchExpression):
+            return try switchValue(switchExpression, in: scope)
         case let .asExpr(cast):
             return try coerce(try evaluate(cast.expression, in: scope), to: cast.type, at: cast)
         case .nilLiteralExpr:
@@ -91,7 +93,7 @@ extension Interpreter {
 
     /// A literal holding collections is measured, which also bounds how deeply values nest
     /// (`a = [a]` in a loop); a literal of numbers or strings costs nothing more.
-    private func checkNested(_ items: [Value], at node: some SyntaxProtocol) throws {
+    func checkNested(_ items: [Value], at node: some SyntaxProtocol) throws {
         guard items.contains(where: { if case .array = $0 { true } else if case .dictionary = $0 { true } else if case .tuple = $0 { true } else { false } })
         else { return }
         do {
@@ -121,7 +123,7 @@ extension Interpreter {
             case let .expressionSegment(interpolation):
                 for element in interpolation.expressions {
                     let value = try evaluate(element.expression, in: scope)
-                    result += Display.description(of: value)
+                    result += try text(of: value)
                 }
             }
         }
@@ -159,7 +161,12 @@ extension Interpreter {
     /// A name: a binding in scope, then a builtin used as a value; otherwise an error with a suggestion.
     func lookup(_ reference: DeclReferenceExprSyntax, in scope: Environment) throws -> Value {
         let name = reference.baseName.text
-        if !builtins.reserved.contains(name), let binding = scope.lookup(name) { return binding.value }
+        if !builtins.reserved.contains(name), let resolved = scope.resolve(name) {
+            switch resolved {
+            case let .binding(binding): return binding.value
+            case let .member(receiver): return try userMember(of: receiver.binding.value, receiver.type, name, at: reference)
+            }
+        }
         if let builtin = builtins.functions[name] {
             return .function(FunctionValue(name: name, body: .builtin(builtin)))
         }
@@ -206,7 +213,13 @@ extension Interpreter {
             return try builtins.staticMember(typeName, name, arguments: nil, interpreter: self, at: access)
         }
         let base = try evaluate(baseExpression, in: scope)
-        return try builtins.property(of: base, name, interpreter: self, at: access.declName)
+        return try memberValue(of: base, name, at: access.declName)
+    }
+
+    /// A property of any value: a declared type's member, else a builtin one.
+    func memberValue(of base: Value, _ name: String, at node: some SyntaxProtocol) throws -> Value {
+        if let type = userType(of: base) { return try userMember(of: base, type, name, at: node) }
+        return try builtins.property(of: base, name, interpreter: self, at: node)
     }
 
     /// The type name when `expression` names a type with static members (`Double`, `Initializer`), not a variable.

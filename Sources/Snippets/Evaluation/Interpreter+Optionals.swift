@@ -36,8 +36,13 @@ extension Interpreter {
                     bound = try coerce(value, to: annotation.type, at: binding)
                 }
                 try bind(binding.pattern, to: bound, in: scope, mutable: binding.bindingSpecifier.tokenKind == .keyword(.var))
+            case let .matchingPattern(condition):
+                // `if case .circle(let r) = shape`: the bindings go into the scope the condition guards.
+                var value = try evaluate(condition.initializer.value, in: scope)
+                if let annotation = condition.typeAnnotation { value = try coerce(value, to: annotation.type, at: condition) }
+                if !(try match(condition.pattern, value, in: scope)) { return false }
             default:
-                throw SnippetError.unsupported("pattern and availability conditions", at: element)
+                throw SnippetError("availability conditions are not supported in lessons; remove the '#available' check", at: element)
             }
         }
         return true

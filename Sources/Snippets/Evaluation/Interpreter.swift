@@ -27,6 +27,8 @@ final class Interpreter {
     var interpretedClosures = 0
     /// Names "did you mean" never offers: the builtins the lesson's exercises forbid.
     var unsuggested: Set<String> = []
+    /// The structs and enums declared so far, by name, so a type annotation can resolve `.north` or check a value.
+    var userTypes: [String: UserType] = [:]
     /// The thread running the current cell; interpreted callbacks from any other thread are refused.
     private var cellThread: Thread?
 
@@ -62,7 +64,8 @@ final class Interpreter {
         let all = Array(items)
         for (offset, item) in all.enumerated() {
             try checkLimits(at: item)
-            if offset == all.count - 1, case let .expr(expression) = item.item {
+            if offset == all.count - 1, case let .expr(expression) = item.item,
+               !expression.is(SwitchExprSyntax.self) || Self.isValueBranching(expression) {
                 last = try evaluate(expression, in: scope)
                 break
             }
@@ -99,6 +102,9 @@ final class Interpreter {
             if let ifExpression = expression.as(IfExprSyntax.self) {
                 return try executeIf(ifExpression, in: scope, collector: collector)
             }
+            if let switchExpression = expression.as(SwitchExprSyntax.self) {
+                return try executeSwitch(switchExpression, in: scope, collector: collector)
+            }
             let value = try evaluate(expression, in: scope)
             if let collector {
                 if !value.isVoid { collector.values.append(value) }
@@ -114,6 +120,9 @@ final class Interpreter {
             let expression = expressionStatement.expression
             if let ifExpression = expression.as(IfExprSyntax.self) {
                 return try executeIf(ifExpression, in: scope, collector: collector)
+            }
+            if let switchExpression = expression.as(SwitchExprSyntax.self) {
+                return try executeSwitch(switchExpression, in: scope, collector: collector)
             }
             let value = try evaluate(expression, in: scope)
             if let collector {
@@ -144,6 +153,18 @@ final class Interpreter {
                 throw SnippetError("the body of 'guard' must not fall through; end it with 'return', 'break' or 'continue'", at: guardStatement.guardKeyword)
             }
             return completion
+        }
+        if statement.is(FallThroughStmtSyntax.self) {
+            throw SnippetError("'fallthrough' is only allowed as the last statement of a switch case", at: statement)
+        }
+        if let deferStatement = statement.as(DeferStmtSyntax.self) {
+            throw SnippetError("'defer' is not supported in lessons; write the clean-up code at the end of the block (and before each 'return')", at: deferStatement.deferKeyword)
+        }
+        if let throwStatement = statement.as(ThrowStmtSyntax.self) {
+            throw SnippetError("'throw' is not supported in lessons; return an optional (nil for failure) or use precondition(_:_:)", at: throwStatement.throwKeyword)
+        }
+        if let doStatement = statement.as(DoStmtSyntax.self) {
+            throw SnippetError("'do'/'catch' is not supported in lessons; return an optional and handle nil with 'if let' or '??'", at: doStatement.doKeyword)
         }
         throw SnippetError.unsupported(describe(statement), at: statement)
     }
@@ -223,8 +244,8 @@ final class Interpreter {
     }
 
     func executeFor(_ node: ForStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        if node.caseKeyword != nil || node.awaitKeyword != nil || node.tryKeyword != nil {
-            throw SnippetError.unsupported("'for case', 'for try' and 'for await'", at: node)
+        if let effect = node.awaitKeyword ?? node.tryKeyword {
+            throw SnippetError("'for \(effect.text)' is not supported in lessons; loop over an array or a range", at: effect)
         }
         let sequence = try evaluate(node.sequence, in: scope)
         // Ranges are walked without building an array, so `for i in 0..<1_000_000_000` costs no memory.
@@ -248,7 +269,12 @@ final class Interpreter {
     private func runIteration(_ node: ForStmtSyntax, _ element: Value, in scope: Environment, collector: Collector?) throws -> Completion? {
         try checkLimits(at: node.forKeyword)
         let body = Environment(parent: scope)
-        try bind(node.pattern, to: element, in: body, mutable: false)
+        if node.caseKeyword != nil {
+            // `for case let x? in xs`, `for case .circle(let r) in shapes`: elements that do not match are skipped.
+            guard try match(node.pattern, element, in: body) else { return nil }
+        } else {
+            try bind(node.pattern, to: element, in: body, mutable: false)
+        }
         if let whereClause = node.whereClause {
             guard case let .bool(holds) = try evaluate(whereClause.condition, in: body) else {
                 throw SnippetError("a 'where' clause must be a Bool", at: whereClause.condition)

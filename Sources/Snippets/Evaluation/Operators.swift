@@ -111,6 +111,13 @@ enum Operators {
             for (x, y) in zip(a, b) { guard let same = equal(x, y) else { return nil }; if !same { return false } }
             return true
         case let (.range(a, b), .range(c, d)): return a == c && b == d
+        case let (.record(a), .record(b)):
+            guard a.type === b.type, a.type.isEquatable else { return nil }
+            return equal(.array(a.fields), .array(b.fields))
+        case let (.enumCase(a), .enumCase(b)):
+            guard a.type === b.type, a.type.isEquatable else { return nil }
+            return a.name == b.name && (equal(.array(a.values), .array(b.values)) ?? false)
+        case let (.metatype(a), .metatype(b)): return a === b
         case (.null, .null): return true
         case (.null, _), (_, .null): return false
         case let (.tensor(a), .tensor(b)): return a == b

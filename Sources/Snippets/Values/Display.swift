@@ -2,19 +2,20 @@ import Descent
 
 /// How values print: the way Swift's `print` and `description` show them.
 enum Display {
-    static func description(of value: Value) -> String {
+    /// `custom` gives the text of a declared type's value that has its own `description`.
+    static func description(of value: Value, custom: ((Value) -> String?)? = nil) -> String {
         switch value {
         case .void: return "()"
         case let .int(i): return String(i)
         case let .double(d): return String(d)
         case let .bool(b): return String(b)
         case let .string(s): return s
-        case let .array(items): return "[" + items.map(literal).joined(separator: ", ") + "]"
+        case let .array(items): return "[" + items.map { literal($0, custom: custom) }.joined(separator: ", ") + "]"
         case let .dictionary(dictionary):
             if dictionary.count == 0 { return "[:]" }
-            return "[" + dictionary.pairs.map { literal($0.key) + ": " + literal($0.value) }.joined(separator: ", ") + "]"
+            return "[" + dictionary.pairs.map { literal($0.key, custom: custom) + ": " + literal($0.value, custom: custom) }.joined(separator: ", ") + "]"
         case let .tuple(items, labels):
-            return "(" + zip(items, labels).map { ($1.map { "\($0): " } ?? "") + literal($0) }.joined(separator: ", ") + ")"
+            return "(" + zip(items, labels).map { ($1.map { "\($0): " } ?? "") + literal($0, custom: custom) }.joined(separator: ", ") + ")"
         case let .range(lower, upper): return "\(lower)..<\(upper)"
         case let .function(function): return function.name == "closure" ? "(closure)" : "(function \(function.name))"
         case let .tensor(tensor): return tensor.description
@@ -32,12 +33,20 @@ enum Display {
             case let .runs(runs): return "Comparison(\(runs.title), runs: \(runs.runs.map(\.name)))"
             case let .plot(plot): return "Plot(\(plot.series.map(\.name)))"
             }
+        case let .record(record):
+            if let text = custom?(value) { return text }
+            return record.type.name + "(" + zip(record.type.storedNames, record.fields).map { "\($0): " + literal($1, custom: custom) }.joined(separator: ", ") + ")"
+        case let .enumCase(item):
+            if let text = custom?(value) { return text }
+            if item.values.isEmpty { return item.name }
+            return item.name + "(" + zip(item.values, item.labels).map { ($1.map { "\($0): " } ?? "") + literal($0, custom: custom) }.joined(separator: ", ") + ")"
+        case let .metatype(type): return type.name
         }
     }
 
     /// The form a value takes inside a collection: strings quoted.
-    static func literal(_ value: Value) -> String {
+    static func literal(_ value: Value, custom: ((Value) -> String?)? = nil) -> String {
         if case let .string(s) = value { return "\"" + s + "\"" }
-        return description(of: value)
+        return description(of: value, custom: custom)
     }
 }

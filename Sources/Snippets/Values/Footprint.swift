@@ -36,6 +36,10 @@ enum Footprint {
             return entries + dictionary.count * indexEntry
         case let .tensor(tensor):
             return tensor.scalars.count * MemoryLayout<Double>.stride + header
+        case let .record(record):
+            return try elements(record.fields, limit: limit, nesting: nesting + 1)
+        case let .enumCase(value):
+            return value.values.isEmpty ? 0 : try elements(value.values, limit: limit, nesting: nesting + 1)
         default:
             return 0
         }

@@ -47,15 +47,34 @@ final class Binding {
 final class Environment {
     let parent: Environment?
     private(set) var bindings: [String: Binding] = [:]
+    /// Set in the scope of a method or initializer body: a bare property name there means `self.name`.
+    let receiver: MethodReceiver?
 
-    init(parent: Environment? = nil) {
+    init(parent: Environment? = nil, receiver: MethodReceiver? = nil) {
         self.parent = parent
+        self.receiver = receiver
     }
 
+    /// The variable `name` names, or nil when nothing or a property of the running method's `self` does.
     func lookup(_ name: String) -> Binding? {
+        if case let .binding(binding) = resolve(name) { return binding }
+        return nil
+    }
+
+    /// What a name means here: a variable, or a member of `self` in a method (a local name shadows a member).
+    enum Resolved {
+        case binding(Binding)
+        case member(MethodReceiver)
+    }
+
+    func resolve(_ name: String) -> Resolved? {
         var scope: Environment? = self
         while let current = scope {
-            if let binding = current.bindings[name] { return binding }
+            if let binding = current.bindings[name] { return .binding(binding) }
+            if let receiver = current.receiver {
+                if name == "self" { return .binding(receiver.binding) }
+                if receiver.type.hasInstanceMember(name) { return .member(receiver) }
+            }
             scope = current.parent
         }
         return nil

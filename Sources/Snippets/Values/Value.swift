@@ -29,6 +29,12 @@ enum Value {
     indirect case implicitMember(ImplicitMember)
     indirect case native(NativeValue)
     indirect case output(Output)
+    /// A value of a `struct` the lesson declared: a copy on assignment, as in Swift.
+    indirect case record(RecordValue)
+    /// A case of an `enum` the lesson declared, with its associated values.
+    indirect case enumCase(EnumCaseValue)
+    /// A declared type used as a value: `Point(x: 1, y: 2)`, `Direction.allCases`.
+    case metatype(UserType)
 
     /// The Swift-style type name used in error messages.
     var typeName: String {
@@ -50,6 +56,9 @@ enum Value {
         case let .implicitMember(member): return "implicit member '.\(member.name)'"
         case let .native(native): return native.typeName
         case let .output(output): return output.typeName
+        case let .record(record): return record.type.name
+        case let .enumCase(value): return value.type.name
+        case let .metatype(type): return "\(type.name).Type"
         }
     }
 
@@ -99,6 +108,10 @@ struct Argument {
     var node: Syntax
     /// True for a trailing closure.
     var isTrailingClosure = false
+    /// For `&x`: the variable (and the steps inside it) the callee's final value is written back to.
+    var place: (Binding, [Interpreter.PathStep])?
+
+    var isInout: Bool { place != nil }
 }
 
 /// A dictionary that keeps insertion order, so printing is deterministic.
@@ -140,6 +153,8 @@ struct OrderedDictionary {
 /// The keys a dictionary accepts.
 enum HashableValue: Hashable {
     case int(Int), double(Double), bool(Bool), string(String)
+    /// A case of a declared enum without associated values (a `Set<Direction>` or a dictionary key).
+    case enumCase(type: ObjectIdentifier, name: String)
 
     init?(_ value: Value) {
         switch value {
@@ -147,6 +162,7 @@ enum HashableValue: Hashable {
         case let .double(d): self = d == d.rounded() && Swift.abs(d) < 1e15 ? .int(Int(d)) : .double(d)
         case let .bool(b): self = .bool(b)
         case let .string(s): self = .string(s)
+        case let .enumCase(value) where value.values.isEmpty: self = .enumCase(type: ObjectIdentifier(value.type), name: value.name)
         default: return nil
         }
     }

@@ -1,0 +1,240 @@
+import SwiftSyntax
+
+/// Creating values of declared structs and enums, and reading their members.
+extension Interpreter {
+    /// The declared type of a struct or enum value, or of a type used as a value.
+    func userType(of value: Value) -> UserType? {
+        switch value {
+        case let .record(record): return record.type
+        case let .enumCase(item): return item.type
+        case let .metatype(type): return type
+        default: return nil
+        }
+    }
+
+    /// `Point(x: 1, y: 2)` or `Direction(rawValue: "n")`: a custom `init`, the memberwise one, or the raw-value one.
+    func construct(_ type: UserType, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
+        try checkLimits(at: node)
+        if type.kind == .enumeration, type.initializers.isEmpty {
+            guard type.rawType != nil, arguments.count == 1, let only = arguments.first, only.label == "rawValue" else {
+                let hint = type.rawType == nil ? "write a case, e.g. `\(type.name).\(type.cases.first?.name ?? "name")`" : "write `\(type.name)(rawValue: value)`"
+                throw SnippetError("'\(type.name)' cannot be constructed this way; \(hint)", at: node)
+            }
+            let found = type.cases.first { $0.rawValue.flatMap { Operators.equal($0, only.value) } ?? false }
+            return found.map { .enumCase(EnumCaseValue(type: type, name: $0.name)) } ?? .null
+        }
+        if !type.initializers.isEmpty {
+            guard let initializer = type.initializers.first(where: { labelsFit($0.signature.parameterClause.parameters, arguments) }) else {
+                let forms = type.initializers.map { "init(" + $0.signature.parameterClause.parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")" }
+                throw SnippetError("no 'init' of '\(type.name)' takes these arguments; it has \(forms.joined(separator: ", "))", at: node)
+            }
+            return try runInitializer(initializer, of: type, arguments, at: node)
+        }
+        return try memberwise(type, arguments, at: node)
+    }
+
+    /// Whether a call's labels fit a parameter list, skipping parameters with defaults.
+    func labelsFit(_ parameters: FunctionParameterListSyntax, _ arguments: [Argument]) -> Bool {
+        var next = 0
+        for parameter in parameters {
+            let label: String? = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
+            if next < arguments.count, arguments[next].label == label { next += 1 } else if parameter.defaultValue == nil { return false }
+        }
+        return next == arguments.count
+    }
+
+    private func memberwise(_ type: UserType, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
+        var fields: [Value] = []
+        var next = 0
+        let parameters = type.stored.filter { !($0.isLet && $0.initial != nil) }
+        let display = type.name + "(" + parameters.map { $0.name + ":" }.joined() + ")"
+        for property in type.stored {
+            var value: Value
+            if property.isLet, let initial = property.initial {
+                value = try evaluate(initial, in: type.scope)
+            } else if next < arguments.count, arguments[next].label == property.name {
+                value = arguments[next].value
+                next += 1
+            } else if let initial = property.initial {
+                value = try evaluate(initial, in: type.scope)
+            } else if next < arguments.count {
+                let have = arguments[next].label.map { "'\($0):'" } ?? "no label"
+                throw SnippetError("incorrect argument label in call to \(display): have \(have), expected '\(property.name):'", at: arguments[next].node)
+            } else {
+                throw SnippetError("missing argument for parameter '\(property.name)' in call to \(display)", at: node)
+            }
+            if let annotation = property.type { value = try coerce(value, to: annotation, at: next > 0 ? arguments[next - 1].node : Syntax(node)) }
+            fields.append(value)
+        }
+        if next < arguments.count { throw SnippetError("extra argument in call to \(display)", at: arguments[next].node) }
+        try checkNested(fields, at: node)
+        return .record(RecordValue(type: type, fields: fields))
+    }
+
+    private func runInitializer(_ initializer: InitializerDeclSyntax, of type: UserType, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
+        var start: Value = .void
+        if type.kind == .structure {
+            var fields: [Value] = []
+            for property in type.stored {
+                var value = try property.initial.map { try evaluate($0, in: type.scope) } ?? .void
+                if let annotation = property.type, !value.isVoid { value = try coerce(value, to: annotation, at: node) }
+                fields.append(value)
+            }
+            start = .record(RecordValue(type: type, fields: fields))
+        }
+        let receiver = MethodReceiver(binding: Binding(start, mutable: true), type: type)
+        let finished = try nested(at: node) { () -> Value in
+            let outer = Environment(parent: type.scope, receiver: receiver)
+            outer.define("Self", .metatype(type), mutable: false)
+            let scope = Environment(parent: outer)
+            let inouts = try bindParameters(initializer.signature.parameterClause.parameters, named: "init", arguments, into: scope, defaultsIn: type.scope, at: node)
+            _ = try runBody(initializer.body?.statements ?? [], in: scope, singleExpressionReturns: false)
+            try writeBack(inouts, from: scope)
+            return receiver.binding.value
+        }
+        if case let .record(record) = finished, let missing = zip(type.stored, record.fields).first(where: { $0.1.isVoid })?.0 {
+            throw SnippetError("return from initializer without initializing all stored properties; set 'self.\(missing.name)'", at: initializer.initKeyword)
+        }
+        if finished.isVoid { throw SnippetError("'self' must be set before the initializer returns, e.g. `self = .\(type.cases.first?.name ?? "name")`", at: initializer.initKeyword) }
+        try checkNested([finished], at: node)
+        return finished
+    }
+
+    /// `value.name` for a declared type: a stored or computed property, a raw value, a static member.
+    func userMember(of value: Value, _ type: UserType, _ name: String, at node: some SyntaxProtocol) throws -> Value {
+        switch value {
+        case let .record(record):
+            if let index = type.storedIndex(of: name) { return record.fields[index] }
+        case let .enumCase(item):
+            if name == "rawValue", type.rawType != nil { return type.enumCase(named: item.name)?.rawValue ?? .null }
+        case .metatype:
+            if let binding = type.statics[name] { return binding.value }
+            if let getter = type.staticComputed[name] { return try runGetter(getter, of: type, self: nil, at: node) }
+            if let item = type.enumCase(named: name) {
+                guard item.types.isEmpty else {
+                    throw SnippetError("'\(type.name).\(name)' has associated values; write `\(type.name).\(name)(…)` with \(item.types.count) value\(item.types.count == 1 ? "" : "s")", at: node)
+                }
+                return .enumCase(EnumCaseValue(type: type, name: name))
+            }
+            if name == "allCases", type.conformances.contains("CaseIterable") {
+                return .array(type.cases.map { .enumCase(EnumCaseValue(type: type, name: $0.name)) })
+            }
+            if name == "allCases" {
+                throw SnippetError("'\(type.name)' has no member 'allCases'; declare it `enum \(type.name): CaseIterable`", at: node)
+            }
+            throw unknownUserMember(name, of: type, isStatic: true, at: node)
+        default:
+            break
+        }
+        if let getter = type.computed[name] { return try runGetter(getter, of: type, self: value, at: node) }
+        if type.methods[name] != nil { throw SnippetError("'\(name)' is a method of \(type.name); call it as .\(name)(...)", at: node) }
+        throw unknownUserMember(name, of: type, isStatic: false, at: node)
+    }
+
+    func unknownUserMember(_ name: String, of type: UserType, isStatic: Bool, at node: some SyntaxProtocol) -> SnippetError {
+        let known = isStatic
+            ? Array(type.statics.keys) + Array(type.staticComputed.keys) + Array(type.staticMethods.keys) + type.cases.map(\.name)
+            : type.stored.map(\.name) + Array(type.computed.keys) + Array(type.methods.keys)
+        var message = isStatic ? "type '\(type.name)' has no member '\(name)'" : "value of type '\(type.name)' has no member '\(name)'"
+        if let suggestion = Suggestions.nearest(to: name, in: known) { message += "; did you mean '\(suggestion)'?" }
+        return SnippetError(message, at: node)
+    }
+
+    /// Runs a computed property's getter with `self` bound (nil for a static one).
+    func runGetter(_ property: PatternBindingSyntax, of type: UserType, self value: Value?, at node: some SyntaxProtocol) throws -> Value {
+        guard let accessors = property.accessorBlock else { return .void }
+        let statements: CodeBlockItemListSyntax
+        switch accessors.accessors {
+        case let .getter(body): statements = body
+        case let .accessors(list):
+            guard let getter = list.first(where: { $0.accessorSpecifier.tokenKind == .keyword(.get) }), let body = getter.body else {
+                throw SnippetError("computed property needs a 'get'", at: property)
+            }
+            statements = body.statements
+        }
+        let result = try nested(at: node) { () -> Value in
+            let scope = methodScope(type, self: value, mutable: false)
+            return try runBody(statements, in: scope, singleExpressionReturns: true)
+        }
+        if let annotation = property.typeAnnotation { return try coerce(result, to: annotation.type, at: node) }
+        return result
+    }
+
+    /// The scope a method body runs in: `self` (when not static) and `Self` bound, members visible by bare name.
+    func methodScope(_ type: UserType, self value: Value?, mutable: Bool) -> Environment {
+        guard let value else {
+            let scope = Environment(parent: type.scope)
+            scope.define("Self", .metatype(type), mutable: false)
+            return scope
+        }
+        let binding = Binding(value, mutable: mutable)
+        let scope = Environment(parent: type.scope, receiver: MethodReceiver(binding: binding, type: type))
+        scope.define("Self", .metatype(type), mutable: false)
+        return scope
+    }
+}
+
+extension Interpreter {
+    /// Changes `value.name` (and the steps inside it) in place: a stored property, or a computed one through its `set`.
+    func modifyUserMember(_ value: inout Value, _ name: String, _ steps: ArraySlice<PathStep>, at node: Syntax, _ body: (inout Value) throws -> Void) throws {
+        if case var .record(record) = value, let index = record.type.storedIndex(of: name) {
+            if record.type.stored[index].isLet, !record.fields[index].isVoid {
+                throw SnippetError("cannot assign to property: '\(name)' is a 'let' constant; declare it with 'var' in \(record.type.name)", at: node)
+            }
+            // Moved out while it changes, so the property's storage is not shared and nothing is copied.
+            value = .void
+            var member = record.fields[index]
+            record.fields[index] = .void
+            defer {
+                record.fields[index] = member
+                value = .record(record)
+            }
+            try modify(&member, steps, body)
+            return
+        }
+        guard let type = userType(of: value) else { return }
+        guard let property = type.computed[name] else {
+            if name == "rawValue" { throw SnippetError("cannot assign to 'rawValue': it is read-only", at: node) }
+            throw unknownUserMember(name, of: type, isStatic: false, at: node)
+        }
+        guard case let .accessors(list)? = property.accessorBlock?.accessors,
+              let setter = list.first(where: { $0.accessorSpecifier.tokenKind == .keyword(.set) }) else {
+            throw SnippetError("cannot assign to property: '\(name)' is a get-only property; add a 'set' or change a stored property", at: node)
+        }
+        var member = try runGetter(property, of: type, self: value, at: node)
+        try modify(&member, steps, body)
+        let selfBinding = Binding(value, mutable: true)
+        value = .void
+        defer { value = selfBinding.value }
+        let newValue = member
+        try nested(at: node) {
+            let outer = Environment(parent: type.scope, receiver: MethodReceiver(binding: selfBinding, type: type))
+            outer.define("Self", .metatype(type), mutable: false)
+            let scope = Environment(parent: outer)
+            scope.define(setter.parameters?.name.text ?? "newValue", newValue, mutable: false)
+            _ = try runBody(setter.body?.statements ?? [], in: scope, singleExpressionReturns: false)
+        }
+    }
+}
+
+extension Interpreter {
+    /// How `print` and interpolation show a value: a declared type's own `description` when it is
+    /// `CustomStringConvertible`, otherwise Swift's default form.
+    func text(of value: Value) throws -> String {
+        guard !userTypes.isEmpty else { return Display.description(of: value) }
+        var failure: Error?
+        let text = Display.description(of: value) { item in
+            guard failure == nil, let type = self.userType(of: item), type.conformances.contains("CustomStringConvertible"),
+                  let getter = type.computed["description"] else { return nil }
+            do {
+                guard case let .string(text) = try self.runGetter(getter, of: type, self: item, at: getter) else { return nil }
+                return text
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        if let failure { throw failure }
+        return text
+    }
+}
