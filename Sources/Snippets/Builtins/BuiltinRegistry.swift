@@ -138,6 +138,7 @@ final class BuiltinRegistry: @unchecked Sendable {
         let registry = BuiltinRegistry()
         registry.registerCore()
         registry.registerCollections()
+        registry.registerAlgorithms()
         registry.registerTensors()
         registry.registerOutput()
         registry.registerDescent()

@@ -89,9 +89,10 @@ extension BuiltinRegistry {
         case let (.jet(x), .jet(y)): return .jet(isMax ? x.maximum(y) : x.minimum(y))
         case let (.jet(x), other): if let y = other.asDouble { return .jet(isMax ? x.maximum(Jet(y)) : x.minimum(Jet(y))) }
         case let (other, .jet(y)): if let x = other.asDouble { return .jet(isMax ? Jet(x).maximum(y) : Jet(x).minimum(y)) }
-        case let (.tensor(x), .tensor(y)): return .tensor(isMax ? try x.maximum(y) : try x.minimum(y))
-        case let (.tensor(x), other): if let y = other.asDouble { return .tensor(isMax ? x.maximum(y) : x.minimum(y)) }
-        case let (other, .tensor(y)): if let x = other.asDouble { return .tensor(isMax ? y.maximum(x) : y.minimum(x)) }
+        case (.tensor, _), (_, .tensor):
+            // As in Swift: a Tensor is not Comparable, so the free max/min do not take one.
+            let name = isMax ? "maximum" : "minimum"
+            throw SnippetError("\(isMax ? "max" : "min")(_:_:) needs Comparable values and a Tensor is not one; use t.\(name)(x) for an elementwise \(name)")
         case let (.string(x), .string(y)): return .string(isMax ? Swift.max(x, y) : Swift.min(x, y))
         default: break
         }
@@ -104,7 +105,7 @@ extension BuiltinRegistry {
     private func registerConversions() {
         function("Double", ["_value"]) { args in
             switch try args.value("value") {
-            case let .string(s): if let d = Double(s) { return .double(d) }; throw SnippetError("'\(s)' is not a number")
+            case let .string(s): return Double(s).map { .double($0) } ?? .null // Swift's `Double(String)` is optional
             case let .jet(j): return .double(j.value)
             case let other: if let d = other.asDouble { return .double(d) }
             }
@@ -114,7 +115,7 @@ extension BuiltinRegistry {
             switch try args.value("value") {
             case let .int(i): return .int(i)
             case let .double(d): return .int(try CheckedIntegers.int(from: d))
-            case let .string(s): if let i = Int(s) { return .int(i) }; throw SnippetError("'\(s)' is not an integer")
+            case let .string(s): return Int(s).map { .int($0) } ?? .null // Swift's `Int(String)` is optional
             default: throw args.fail("value", "a number")
             }
         }

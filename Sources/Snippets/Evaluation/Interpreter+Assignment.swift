@@ -133,7 +133,7 @@ extension Interpreter {
         switch step {
         case let .index(arguments, node):
             var element: Value
-            if case let .dictionary(dictionary) = value, let key = arguments.first, steps.count == 1 {
+            if case let .dictionary(dictionary) = value, arguments.count == 1, let key = arguments.first, steps.count == 1 {
                 // Assigning a new key creates it, as in Swift.
                 element = dictionary[key.value] ?? .null
             } else {

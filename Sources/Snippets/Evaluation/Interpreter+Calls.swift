@@ -67,6 +67,8 @@ extension Interpreter {
         at call: FunctionCallExprSyntax, nameNode: some SyntaxProtocol
     ) throws -> Value {
         var base = try evaluate(baseExpression, in: scope)
+        if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
+        if let mapped = try optionalMap(name, base, arguments, at: call) { return mapped }
         if let type = userType(of: base) {
             return try callUserMethod(name, on: &base, type, arguments, place: {
                 try resolvePlace(baseExpression, in: scope, forMutating: name)
@@ -140,6 +142,21 @@ extension Interpreter {
         return try callValue(.function(function), arguments, at: node)
     }
 
+    /// Calls a closure whose first parameter is `inout` (`reduce(into:)`): `accumulator` is passed in and read back.
+    func callUpdating(_ function: FunctionValue, _ accumulator: inout Value, _ element: Value, at node: some SyntaxProtocol) throws {
+        guard case let .closure(closure, captured) = function.body else {
+            throw SnippetError("reduce(into:) needs a closure that changes its first argument, e.g. `{ $0 += $1 }`", at: node)
+        }
+        try nested(at: node) {
+            let scope = try closureScope(function, closure, captured, [.void, element], at: node)
+            let name = function.closureParameterNames?.first ?? "$0"
+            scope.define(name, accumulator, mutable: true)
+            accumulator = .void
+            _ = try runBody(closure.statements, in: scope)
+            accumulator = scope.lookup(name)?.value ?? .void
+        }
+    }
+
     /// Runs a block in builder mode: each line's value is collected (`minimize { GD(...); Adam(...) }`).
     func callBuilder(_ function: FunctionValue, at node: some SyntaxProtocol) throws -> [Value] {
         guard case let .closure(closure, captured) = function.body else {
@@ -165,6 +182,12 @@ extension Interpreter {
 
     private func closureScope(_ function: FunctionValue, _ closure: ClosureExprSyntax, _ captured: Environment, _ values: [Value], at node: some SyntaxProtocol) throws -> Environment {
         let scope = Environment(parent: captured)
+        var values = values
+        // Swift destructures one tuple argument for a closure taking its elements: `zip(a, b).map { $0 * $1 }`, `{ i, x in }`.
+        if values.count == 1, case let .tuple(items, _) = values[0], items.count > 1,
+           (function.closureParameterNames?.count ?? function.anonymousArity) == items.count {
+            values = items
+        }
         if let names = function.closureParameterNames {
             guard names.count == values.count else {
                 throw SnippetError("the closure takes \(names.count) argument\(names.count == 1 ? "" : "s") (\(names.joined(separator: ", "))), but \(values.count) \(values.count == 1 ? "was" : "were") passed", at: node)

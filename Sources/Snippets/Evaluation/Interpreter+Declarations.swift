@@ -139,6 +139,13 @@ extension Interpreter {
                 throw mismatch(value, "Bool", node)
             case "Tensor":
                 return .tensor(try BuiltinConversions.tensor(from: value))
+            case "Set":
+                // A Set holds each element once: `let s: Set<Int> = [1, 2, 2]` has 2 elements.
+                guard case var .array(items) = value else { throw mismatch(value, type.trimmedDescription, node) }
+                if let element = identifier.genericArgumentClause?.arguments.first?.argument.as(TypeSyntax.self) {
+                    items = try items.map { try coerce($0, to: element, at: node) }
+                }
+                do { return .array(try BuiltinRegistry.unique(items)) } catch let error as SnippetError { throw error.located(at: node) }
             default:
                 return value
             }

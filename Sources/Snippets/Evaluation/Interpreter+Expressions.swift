@@ -66,8 +66,11 @@ extension Interpreter {
             return try evaluateCall(call, in: scope)
         case let .memberAccessExpr(access):
             return try evaluateMember(access, in: scope)
+        case let .optionalChainingExpr(chain):
+            return try evaluate(chain.expression, in: scope)
         case let .subscriptCallExpr(subscriptCall):
             let base = try evaluate(subscriptCall.calledExpression, in: scope)
+            if base.isNull, Self.chainsOptionally(subscriptCall.calledExpression) { return .null }
             let arguments = try subscriptCall.arguments.map {
                 Argument(label: $0.label?.text, value: try evaluate($0.expression, in: scope), node: Syntax($0))
             }
@@ -213,6 +216,7 @@ extension Interpreter {
             return try builtins.staticMember(typeName, name, arguments: nil, interpreter: self, at: access)
         }
         let base = try evaluate(baseExpression, in: scope)
+        if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
         return try memberValue(of: base, name, at: access.declName)
     }
 

@@ -71,4 +71,31 @@ extension Interpreter {
         let excerpt = text.count > 40 ? String(text.prefix(40)) + "…" : text
         throw SnippetError("unexpectedly found nil while unwrapping '\(excerpt)'; use 'if let', 'guard let' or '??' to handle a missing value", at: unwrap)
     }
+
+    /// Whether `expression` is part of an optional chain (`xs?.first`, `p?.name.count`), so a nil on the way ends
+    /// the whole chain with nil instead of an error, as Swift's `?.` does.
+    static func chainsOptionally(_ expression: ExprSyntax) -> Bool {
+        var current = expression
+        while true {
+            if current.is(OptionalChainingExprSyntax.self) { return true }
+            if let access = current.as(MemberAccessExprSyntax.self), let base = access.base { current = base; continue }
+            if let call = current.as(FunctionCallExprSyntax.self) { current = call.calledExpression; continue }
+            if let subscriptCall = current.as(SubscriptCallExprSyntax.self) { current = subscriptCall.calledExpression; continue }
+            if let unwrap = current.as(ForceUnwrapExprSyntax.self) { current = unwrap.expression; continue }
+            return false
+        }
+    }
+
+    /// `Optional.map` and `flatMap` on a value that is not a collection: nil stays nil, a present value goes through the closure.
+    func optionalMap(_ name: String, _ base: Value, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value? {
+        guard name == "map" || name == "flatMap", arguments.count == 1, let only = arguments.first, case let .function(function) = only.value else { return nil }
+        switch base {
+        case .null: return .null
+        case .record, .enumCase:
+            guard userType(of: base)?.methods[name] == nil else { return nil }
+            return try call(function, with: [base], at: node)
+        case .int, .double, .bool, .tuple: return try call(function, with: [base], at: node)
+        default: return nil
+        }
+    }
 }

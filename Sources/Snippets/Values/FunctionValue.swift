@@ -19,6 +19,16 @@ final class FunctionValue {
         self.body = body
     }
 
+    /// How many anonymous arguments (`$0`, `$1`, …) a closure's body uses, found once from its tokens.
+    private(set) lazy var anonymousArity: Int = {
+        guard case let .closure(closure, _) = body else { return 0 }
+        var arity = 0
+        for token in closure.statements.tokens(viewMode: .sourceAccurate) {
+            if case let .dollarIdentifier(text) = token.tokenKind, let index = Int(text.dropFirst()) { arity = max(arity, index + 1) }
+        }
+        return arity
+    }()
+
     /// The parameter names a closure declares, or nil when it uses `$0`, `$1`.
     var closureParameterNames: [String]? {
         guard case let .closure(closure, _) = body, let signature = closure.signature,
