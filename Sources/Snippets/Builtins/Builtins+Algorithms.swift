@@ -59,6 +59,14 @@ extension BuiltinRegistry {
                 }
             }
         }
+        for sorted in methods["Array"]?["sorted"] ?? [] {
+            // `xs.sort()` and `xs.sort(by:)`: the `sorted` forms, stored back in place.
+            method(of: "Array", "sort", sorted.signature.parameters.map(Self.spec), mutating: true) { receiver, args in
+                let result = try sorted.body(&receiver, args)
+                receiver = result
+                return .void
+            }
+        }
         registerDictionaryAlgorithms()
         method(of: "Array", "swapAt", ["_i", "_j"], mutating: true) { receiver, args in
             guard case var .array(items) = receiver else { return .void }

@@ -59,7 +59,14 @@ extension Interpreter {
             return
         }
         let (binding, steps) = try resolvePlace(target, in: scope)
-        try modify(&binding.value, steps[...]) { $0 = Self.conform(value, to: $0) }
+        try modify(&binding.value, steps[...]) { old in
+            // `heading = .north`: an implicit member takes the type of the value it replaces.
+            if case let .implicitMember(member) = value, let type = userType(of: old) {
+                old = try resolveImplicit(member, as: type)
+            } else {
+                old = Self.conform(value, to: old)
+            }
+        }
     }
 
     /// The variable an assignable expression starts from and the steps inside it.

@@ -37,6 +37,9 @@ extension Interpreter {
             }
             return try callMethod(name, on: baseExpression, arguments, in: scope, at: call, nameNode: access.declName)
         }
+        // `[Double]()` and `[String: Int]()`: an empty collection of the written type.
+        if arguments.isEmpty, callee.is(ArrayExprSyntax.self) { return .array([]) }
+        if arguments.isEmpty, callee.is(DictionaryExprSyntax.self) { return .dictionary(OrderedDictionary()) }
         let function = try evaluate(callee, in: scope)
         return try callValue(function, arguments, at: call)
     }

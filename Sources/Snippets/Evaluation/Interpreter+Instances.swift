@@ -190,6 +190,8 @@ extension Interpreter {
                 value = .record(record)
             }
             try modify(&member, steps, body)
+            // A property keeps its declared type: `self.v = .zero`, or `self.x = 1` for a Double.
+            if steps.isEmpty, let annotation = record.type.stored[index].type { member = try coerce(member, to: annotation, at: node) }
             return
         }
         guard let type = userType(of: value) else { return }

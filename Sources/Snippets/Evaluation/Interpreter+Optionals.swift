@@ -94,7 +94,8 @@ extension Interpreter {
         case .record, .enumCase:
             guard userType(of: base)?.methods[name] == nil else { return nil }
             return try call(function, with: [base], at: node)
-        case .int, .double, .bool, .tuple: return try call(function, with: [base], at: node)
+        // A String has no `map` of its own here, so `name.map { ... }` is read as Optional's.
+        case .int, .double, .bool, .tuple, .string: return try call(function, with: [base], at: node)
         default: return nil
         }
     }
