@@ -79,6 +79,7 @@ extension Interpreter {
         }
         if let reference = target.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
+            if let binding = scope.lookup(name), binding.isMutable, name != "self" { return (binding, []) }
             switch scope.resolve(name) {
             case nil:
                 throw unknownName(name, at: reference, in: scope)

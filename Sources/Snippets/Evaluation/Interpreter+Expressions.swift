@@ -164,10 +164,10 @@ extension Interpreter {
     /// A name: a binding in scope, then a builtin used as a value; otherwise an error with a suggestion.
     func lookup(_ reference: DeclReferenceExprSyntax, in scope: Environment) throws -> Value {
         let name = reference.baseName.text
-        if !builtins.reserved.contains(name), let resolved = scope.resolve(name) {
-            switch resolved {
-            case let .binding(binding): return binding.value
-            case let .member(receiver): return try userMember(of: receiver.binding.value, receiver.type, name, at: reference)
+        if !builtins.reserved.contains(name) {
+            if let binding = scope.lookup(name) { return binding.value }
+            if !userTypes.isEmpty, case let .member(receiver)? = scope.resolve(name) {
+                return try userMember(of: receiver.binding.value, receiver.type, name, at: reference)
             }
         }
         if let builtin = builtins.functions[name] {

@@ -119,6 +119,12 @@ extension Interpreter {
 
     /// Applies an infix operator, resolving an implicit member against the other side's declared type first.
     func applyBinary(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value {
+        switch (lhs, rhs) {
+        case (.int, .int), (.double, .double), (.int, .double), (.double, .int), (.tensor, _):
+            return try Operators.binary(op, lhs, rhs, at: node)
+        default:
+            break
+        }
         var (lhs, rhs) = (lhs, rhs)
         if case let .implicitMember(member) = rhs, let type = userType(of: lhs) { rhs = try resolveImplicit(member, as: type) }
         if case let .implicitMember(member) = lhs, let type = userType(of: rhs) { lhs = try resolveImplicit(member, as: type) }

@@ -35,6 +35,8 @@ extension Interpreter {
 
     /// Whether every branch of a `switch` or `if` is one expression, so it can give a value (`let s = switch x { ... }`).
     static func isValueBranching(_ expression: ExprSyntax) -> Bool {
+        let kind = expression.kind
+        guard kind == .switchExpr || kind == .ifExpr else { return true }
         func single(_ items: CodeBlockItemListSyntax) -> Bool {
             guard items.count == 1, let only = items.first, case let .expr(inner) = only.item else { return false }
             return !(inner.is(SwitchExprSyntax.self) || inner.is(IfExprSyntax.self)) || isValueBranching(inner)

@@ -99,12 +99,7 @@ final class Interpreter {
         case let .stmt(statement):
             return try execute(statement, in: scope, collector: collector)
         case let .expr(expression):
-            if let ifExpression = expression.as(IfExprSyntax.self) {
-                return try executeIf(ifExpression, in: scope, collector: collector)
-            }
-            if let switchExpression = expression.as(SwitchExprSyntax.self) {
-                return try executeSwitch(switchExpression, in: scope, collector: collector)
-            }
+            if let completion = try executeBranching(expression, in: scope, collector: collector) { return completion }
             let value = try evaluate(expression, in: scope)
             if let collector {
                 if !value.isVoid { collector.values.append(value) }
@@ -118,12 +113,7 @@ final class Interpreter {
     func execute(_ statement: StmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
         if let expressionStatement = statement.as(ExpressionStmtSyntax.self) {
             let expression = expressionStatement.expression
-            if let ifExpression = expression.as(IfExprSyntax.self) {
-                return try executeIf(ifExpression, in: scope, collector: collector)
-            }
-            if let switchExpression = expression.as(SwitchExprSyntax.self) {
-                return try executeSwitch(switchExpression, in: scope, collector: collector)
-            }
+            if let completion = try executeBranching(expression, in: scope, collector: collector) { return completion }
             let value = try evaluate(expression, in: scope)
             if let collector {
                 if !value.isVoid { collector.values.append(value) }
@@ -167,6 +157,20 @@ final class Interpreter {
             throw SnippetError("'do'/'catch' is not supported in lessons; return an optional and handle nil with 'if let' or '??'", at: doStatement.doKeyword)
         }
         throw SnippetError.unsupported(describe(statement), at: statement)
+    }
+
+    /// Runs an `if` or `switch` written as a statement; nil for any other expression.
+    private func executeBranching(_ expression: ExprSyntax, in scope: Environment, collector: Collector?) throws -> Completion? {
+        switch expression.kind {
+        case .ifExpr:
+            guard let ifExpression = expression.as(IfExprSyntax.self) else { return nil }
+            return try executeIf(ifExpression, in: scope, collector: collector)
+        case .switchExpr:
+            guard let switchExpression = expression.as(SwitchExprSyntax.self) else { return nil }
+            return try executeSwitch(switchExpression, in: scope, collector: collector)
+        default:
+            return nil
+        }
     }
 
     /// Shows a table, plot or comparison that a statement produced and nothing bound.
