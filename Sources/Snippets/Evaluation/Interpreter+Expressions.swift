@@ -78,7 +78,7 @@ extension Interpreter {
         case let .closureExpr(closure):
             return .function(FunctionValue(name: "closure", body: .closure(closure, scope)))
         case let .tryExpr(tryExpression):
-            return try evaluate(tryExpression.expression, in: scope)
+            return try evaluateTry(tryExpression, in: scope)
         case let .forceUnwrapExpr(unwrap):
             return try forceUnwrap(unwrap, in: scope)
         case let .ifExpr(ifExpression):

@@ -24,7 +24,8 @@ extension Interpreter {
         case let .expressionPattern(expression):
             return try match(expression: expression.expression, value, in: scope, binding: binding)
         case let .isTypePattern(isType):
-            throw SnippetError("'is' patterns are not supported in lessons; switch over an enum's cases instead", at: isType)
+            // `catch is ParseError`: only the lesson's own types can be told apart.
+            return value.typeName == isType.type.trimmedDescription
         default:
             throw SnippetError("this pattern is not supported in lessons; match a value, a range, a tuple or an enum case", at: pattern)
         }
@@ -48,6 +49,10 @@ extension Interpreter {
             return true
         case let .tupleExpr(tuple):
             if let only = tuple.elements.first { return try match(expression: only.expression, value, in: scope, binding: binding) }
+        case let .asExpr(cast):
+            // `catch let e as ParseError`, `case let x as Shape`.
+            guard value.typeName == cast.type.trimmedDescription else { return false }
+            return try match(expression: cast.expression, value, in: scope, binding: binding)
         case let .optionalChainingExpr(optional):
             return value.isNull ? false : try match(expression: optional.expression, value, in: scope, binding: binding)
         case let .functionCallExpr(call):

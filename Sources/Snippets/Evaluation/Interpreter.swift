@@ -59,32 +59,59 @@ final class Interpreter {
     /// Runs a cell's statements in `scope` and returns the value of its last line
     /// when that line is an expression with a value (shown like Jupyter shows it).
     func runCell(_ items: CodeBlockItemListSyntax, in scope: Environment) throws -> Value {
+        // A value thrown and never caught ends the cell with an error at the line of the cell it escaped from.
+        let topLevel = depth == 0
         callbackLock.withLock { cellThread = Thread.current }
         var last = Value.void
         let all = Array(items)
         for (offset, item) in all.enumerated() {
-            try checkLimits(at: item)
-            if offset == all.count - 1, case let .expr(expression) = item.item,
-               !expression.is(SwitchExprSyntax.self) || Self.isValueBranching(expression) {
-                last = try evaluate(expression, in: scope)
-                break
+            guard topLevel else {
+                if let value = try runCellItem(item, isLast: offset == all.count - 1, in: scope) { last = value }
+                continue
             }
-            switch try execute(item, in: scope, collector: nil) {
-            case .normal: continue
-            case .returned: throw SnippetError("'return' is only allowed inside a function or closure", at: item)
-            case .broke, .continued: throw SnippetError("'break' and 'continue' are only allowed inside a loop", at: item)
+            do {
+                if let value = try runCellItem(item, isLast: offset == all.count - 1, in: scope) { last = value }
+            } catch let thrown as ThrownError {
+                throw uncaught(thrown, at: item)
             }
         }
         return last
     }
 
+    /// One line of a cell; the value of the last line when it is an expression.
+    private func runCellItem(_ item: CodeBlockItemSyntax, isLast: Bool, in scope: Environment) throws -> Value? {
+        try checkLimits(at: item)
+        if isLast, case let .expr(expression) = item.item,
+           !expression.is(SwitchExprSyntax.self) || Self.isValueBranching(expression) {
+            return try evaluate(expression, in: scope)
+        }
+        switch try execute(item, in: scope, collector: nil) {
+        case .normal: return nil
+        case .returned: throw SnippetError("'return' is only allowed inside a function or closure", at: item)
+        case .broke, .continued: throw SnippetError("'break' and 'continue' are only allowed inside a loop", at: item)
+        }
+    }
+
     /// Runs a block of statements in a new scope.
     func execute(_ items: CodeBlockItemListSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        for item in items {
-            let completion = try execute(item, in: scope, collector: collector)
-            if case .normal = completion { continue }
-            return completion
+        var deferred: [CodeBlockSyntax] = []
+        do {
+            for item in items {
+                if case let .stmt(statement) = item.item, statement.kind == .deferStmt, let block = statement.as(DeferStmtSyntax.self) {
+                    deferred.append(block.body)
+                    continue
+                }
+                let completion = try execute(item, in: scope, collector: collector)
+                if case .normal = completion { continue }
+                try runDeferred(deferred, in: scope)
+                return completion
+            }
+        } catch {
+            // `defer` blocks run however the scope is left, a thrown error included.
+            if !deferred.isEmpty, !(error is SnippetError) { try runDeferred(deferred, in: scope) }
+            throw error
         }
+        try runDeferred(deferred, in: scope)
         return .normal
     }
 
@@ -148,14 +175,10 @@ final class Interpreter {
             throw SnippetError("'fallthrough' is only allowed as the last statement of a switch case", at: statement)
         }
         if let deferStatement = statement.as(DeferStmtSyntax.self) {
-            throw SnippetError("'defer' is not supported in lessons; write the clean-up code at the end of the block (and before each 'return')", at: deferStatement.deferKeyword)
+            throw SnippetError("'defer' belongs inside a function or a block; at the top of a cell, write the code at the end of the cell", at: deferStatement.deferKeyword)
         }
-        if let throwStatement = statement.as(ThrowStmtSyntax.self) {
-            throw SnippetError("'throw' is not supported in lessons; return an optional (nil for failure) or use precondition(_:_:)", at: throwStatement.throwKeyword)
-        }
-        if let doStatement = statement.as(DoStmtSyntax.self) {
-            throw SnippetError("'do'/'catch' is not supported in lessons; return an optional and handle nil with 'if let' or '??'", at: doStatement.doKeyword)
-        }
+        if let throwStatement = statement.as(ThrowStmtSyntax.self) { try executeThrow(throwStatement, in: scope) }
+        if let doStatement = statement.as(DoStmtSyntax.self) { return try executeDo(doStatement, in: scope, collector: collector) }
         throw SnippetError.unsupported(describe(statement), at: statement)
     }
 
@@ -227,129 +250,6 @@ final class Interpreter {
         printed += String(kept) ?? ""
         meter.printedBytes += kept.count
         meter.droppedBytes += count - kept.count
-    }
-
-    // MARK: - Control flow
-
-    func executeIf(_ node: IfExprSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        // `if let` binds into the scope of the branch it guards.
-        let body = Environment(parent: scope)
-        if try conditionsHold(node.conditions, in: body) {
-            return try execute(node.body.statements, in: body, collector: collector)
-        }
-        switch node.elseBody {
-        case nil:
-            return .normal
-        case let .ifExpr(elseIf):
-            return try executeIf(elseIf, in: scope, collector: collector)
-        case let .codeBlock(block):
-            return try execute(block.statements, in: Environment(parent: scope), collector: collector)
-        }
-    }
-
-    func executeFor(_ node: ForStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        if let effect = node.awaitKeyword ?? node.tryKeyword {
-            throw SnippetError("'for \(effect.text)' is not supported in lessons; loop over an array or a range", at: effect)
-        }
-        let sequence = try evaluate(node.sequence, in: scope)
-        // Ranges are walked without building an array, so `for i in 0..<1_000_000_000` costs no memory.
-        if case let .range(lower, upper) = sequence {
-            var index = lower
-            while index < upper {
-                let completion = try runIteration(node, .int(index), in: scope, collector: collector)
-                if let completion { return completion }
-                index += 1
-            }
-            return .normal
-        }
-        for element in try iterate(sequence, at: node.sequence) {
-            let completion = try runIteration(node, element, in: scope, collector: collector)
-            if let completion { return completion }
-        }
-        return .normal
-    }
-
-    /// One pass of a `for` body; a completion that ends the loop, or nil to go on.
-    private func runIteration(_ node: ForStmtSyntax, _ element: Value, in scope: Environment, collector: Collector?) throws -> Completion? {
-        try checkLimits(at: node.forKeyword)
-        let body = Environment(parent: scope)
-        if node.caseKeyword != nil {
-            // `for case let x? in xs`, `for case .circle(let r) in shapes`: elements that do not match are skipped.
-            guard try match(node.pattern, element, in: body) else { return nil }
-        } else {
-            try bind(node.pattern, to: element, in: body, mutable: false)
-        }
-        if let whereClause = node.whereClause {
-            guard case let .bool(holds) = try evaluate(whereClause.condition, in: body) else {
-                throw SnippetError("a 'where' clause must be a Bool", at: whereClause.condition)
-            }
-            if !holds { return nil }
-        }
-        switch try execute(node.body.statements, in: body, collector: collector) {
-        case .normal, .continued: return nil
-        case .broke: return .normal
-        case let .returned(value): return .returned(value)
-        }
-    }
-
-    func executeWhile(_ node: WhileStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        while true {
-            let body = Environment(parent: scope)
-            guard try conditionsHold(node.conditions, in: body) else { break }
-            try checkLimits(at: node.whileKeyword)
-            switch try execute(node.body.statements, in: body, collector: collector) {
-            case .normal, .continued: continue
-            case .broke: return .normal
-            case let .returned(value): return .returned(value)
-            }
-        }
-        return .normal
-    }
-
-    func executeRepeat(_ node: RepeatStmtSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        repeat {
-            try checkLimits(at: node.repeatKeyword)
-            switch try execute(node.body.statements, in: Environment(parent: scope), collector: collector) {
-            case .normal, .continued: break
-            case .broke: return .normal
-            case let .returned(value): return .returned(value)
-            }
-            guard case let .bool(again) = try evaluate(node.condition, in: scope) else {
-                throw SnippetError("a condition must be a Bool", at: node.condition)
-            }
-            if !again { return .normal }
-        } while true
-    }
-
-    /// The elements a `for` loop visits.
-    func iterate(_ sequence: Value, at node: some SyntaxProtocol) throws -> [Value] {
-        switch sequence {
-        case let .array(elements): return elements
-        case let .range(lower, upper):
-            return try Interpreter.integers(lower, upper)
-        case let .dictionary(dictionary):
-            return dictionary.pairs.map { .tuple([$0.key, $0.value], labels: ["key", "value"]) }
-        case let .string(text): return text.map { .string(String($0)) }
-        case let .tensor(tensor): return tensor.scalars.map { .double($0) }
-        default:
-            throw SnippetError("cannot iterate over a \(sequence.typeName); use an array, a range or a dictionary", at: node)
-        }
-    }
-
-    /// The integers of a range as an array, checked against the memory budget and the time limit.
-    static func integers(_ lower: Int, _ upper: Int) throws -> [Value] {
-        guard lower < upper else { return [] }
-        let count = upper.subtractingReportingOverflow(lower)
-        try Footprint.require(count.overflow ? .max : Footprint.header + Footprint.times(count.partialValue, Footprint.slot),
-                              for: "an array of the range \(lower)..<\(upper)")
-        var result: [Value] = []
-        result.reserveCapacity(count.partialValue)
-        var ticker = Ticker()
-        for i in lower..<upper {
-            try ticker.tick()
-            result.append(.int(i))
-        }
-        return result
     }
 
     // MARK: - Depth
