@@ -19,8 +19,9 @@ struct SnippetError: Error {
 
     static func runtime(_ message: String) -> SnippetError { SnippetError(message) }
 
+    /// Syntax the interpreter does not run, pointing at the list of what it does.
     static func unsupported(_ what: String, at node: some SyntaxProtocol) -> SnippetError {
-        SnippetError("unsupported Swift syntax: \(what)", at: node)
+        SnippetError("\(what) is not supported in lessons; docs/dsl.md lists the Swift that lessons run", at: node)
     }
 
     /// The same error pointing at `node` unless it already points somewhere.

@@ -23,6 +23,14 @@ extension Interpreter {
                     }, at: call, nameNode: reference)
                 }
             }
+            if name == "swap", arguments.count == 2, arguments.allSatisfy(\.isInout),
+               let (first, firstSteps) = arguments[0].place, let (second, secondSteps) = arguments[1].place {
+                // `swap(&a, &b)`: each place gets the other's value.
+                let (a, b) = (arguments[0].value, arguments[1].value)
+                try modify(&first.value, firstSteps[...]) { $0 = b }
+                try modify(&second.value, secondSteps[...]) { $0 = a }
+                return .void
+            }
             if let builtin = builtins.functions[name] {
                 return try nested(at: call) {
                     try builtins.call(builtin, arguments, interpreter: self, at: Syntax(call))

@@ -7,11 +7,11 @@ extension Interpreter {
         if let variable = declaration.as(VariableDeclSyntax.self) {
             let mutable = variable.bindingSpecifier.tokenKind == .keyword(.var)
             if let modifier = variable.modifiers.first {
-                throw SnippetError.unsupported("'\(modifier.name.text)' on a variable", at: modifier)
+                throw SnippetError("'\(modifier.name.text)' is not supported on a variable in lessons; remove it (a 'lazy' value can be computed where it is first needed)", at: modifier)
             }
             for binding in variable.bindings {
                 if binding.accessorBlock != nil {
-                    throw SnippetError.unsupported("computed properties and observers", at: binding)
+                    throw SnippetError("computed variables and observers belong in a 'struct' in lessons; at the top level write a 'func' instead, e.g. `func area() -> Double { ... }`", at: binding)
                 }
                 guard let initializer = binding.initializer else {
                     throw SnippetError("'\(binding.pattern.trimmedDescription)' needs an initial value, e.g. `\(variable.bindingSpecifier.text) \(binding.pattern.trimmedDescription) = 0`", at: binding.pattern)

@@ -89,6 +89,14 @@ extension Interpreter {
             return try coerce(try evaluate(cast.expression, in: scope), to: cast.type, at: cast)
         case .nilLiteralExpr:
             return .null
+        case .keyPathExpr:
+            throw SnippetError("key paths are not supported in lessons; write a closure instead, e.g. `{ $0.count }`", at: expression)
+        case .awaitExpr:
+            throw SnippetError("'await' and concurrency are not supported in lessons; call the function directly", at: expression)
+        case .macroExpansionExpr:
+            throw SnippetError("macros are not supported in lessons", at: expression)
+        case .isExpr:
+            throw SnippetError("'is' checks are not supported in lessons; values have the type they were declared with, so compare with an enum case or use 'if case'", at: expression)
         default:
             throw SnippetError.unsupported(describe(expression), at: expression)
         }
