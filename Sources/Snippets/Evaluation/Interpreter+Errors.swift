@@ -62,8 +62,11 @@ extension Interpreter {
         return SnippetError("error thrown and not caught: \(thrown.value.typeName).\(described); wrap the call in 'do { try ... } catch { ... }' or use 'try?'", at: item)
     }
 
-    /// Runs the `defer` blocks of a finished scope, last first.
-    func runDeferred(_ blocks: [CodeBlockSyntax], in scope: Environment) throws {
+    /// Runs (and removes) the `defer` blocks above `mark`, last first, as their block is left.
+    func runDeferred(above mark: Int, in scope: Environment) throws {
+        guard deferred.count > mark else { return }
+        let blocks = deferred[mark...]
+        deferred.removeSubrange(mark...)
         for block in blocks.reversed() {
             switch try execute(block.statements, in: Environment(parent: scope), collector: nil) {
             case .normal: continue

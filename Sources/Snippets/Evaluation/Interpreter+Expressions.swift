@@ -230,12 +230,13 @@ extension Interpreter {
 
     /// A property of any value: a declared type's member, else a builtin one.
     func memberValue(of base: Value, _ name: String, at node: some SyntaxProtocol) throws -> Value {
-        if let type = userType(of: base) { return try userMember(of: base, type, name, at: node) }
-        if name == "description" {
-            switch base {
-            case .array, .dictionary, .tuple: return .string(try text(of: base))
-            default: break
-            }
+        switch base {
+        case .record, .enumCase, .metatype:
+            if let type = userType(of: base) { return try userMember(of: base, type, name, at: node) }
+        case .array, .dictionary, .tuple:
+            if name == "description" { return .string(try text(of: base)) }
+        default:
+            break
         }
         return try builtins.property(of: base, name, interpreter: self, at: node)
     }

@@ -120,7 +120,7 @@ extension Interpreter {
     /// Applies an infix operator, resolving an implicit member against the other side's declared type first.
     func applyBinary(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value {
         switch (lhs, rhs) {
-        case (.int, .int), (.double, .double), (.int, .double), (.double, .int), (.tensor, _):
+        case (.int, .int), (.double, .double), (.int, .double), (.double, .int), (.tensor, _), (_, .tensor), (.jet, _), (_, .jet), (.variable, _), (_, .variable):
             return try Operators.binary(op, lhs, rhs, at: node)
         default:
             break

@@ -88,7 +88,7 @@ extension Interpreter {
 
     /// `Optional.map` and `flatMap` on a value that is not a collection: nil stays nil, a present value goes through the closure.
     func optionalMap(_ name: String, _ base: Value, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value? {
-        guard name == "map" || name == "flatMap", arguments.count == 1, let only = arguments.first, case let .function(function) = only.value else { return nil }
+        guard arguments.count == 1, let only = arguments.first, case let .function(function) = only.value, name == "map" || name == "flatMap" else { return nil }
         switch base {
         case .null: return .null
         case .record, .enumCase:

@@ -27,6 +27,8 @@ final class Interpreter {
     var interpretedClosures = 0
     /// Names "did you mean" never offers: the builtins the lesson's exercises forbid.
     var unsuggested: Set<String> = []
+    /// The `defer` blocks of the blocks being run, innermost last; each block runs its own on the way out.
+    var deferred: [CodeBlockSyntax] = []
     /// The structs and enums declared so far, by name, so a type annotation can resolve `.north` or check a value.
     var userTypes: [String: UserType] = [:]
     /// The thread running the current cell; interpreted callbacks from any other thread are refused.
@@ -61,6 +63,7 @@ final class Interpreter {
     func runCell(_ items: CodeBlockItemListSyntax, in scope: Environment) throws -> Value {
         // A value thrown and never caught ends the cell with an error at the line of the cell it escaped from.
         let topLevel = depth == 0
+        if topLevel { deferred.removeAll() }
         callbackLock.withLock { cellThread = Thread.current }
         var last = Value.void
         let all = Array(items)
@@ -75,6 +78,7 @@ final class Interpreter {
                 throw uncaught(thrown, at: item)
             }
         }
+        if topLevel { try runDeferred(above: 0, in: scope) }
         return last
     }
 
@@ -94,24 +98,22 @@ final class Interpreter {
 
     /// Runs a block of statements in a new scope.
     func execute(_ items: CodeBlockItemListSyntax, in scope: Environment, collector: Collector?) throws -> Completion {
-        var deferred: [CodeBlockSyntax] = []
+        // `defer` blocks met in this block are above `mark` on the stack; they run however the block is left.
+        let mark = deferred.count
         do {
             for item in items {
-                if case let .stmt(statement) = item.item, statement.kind == .deferStmt, let block = statement.as(DeferStmtSyntax.self) {
-                    deferred.append(block.body)
-                    continue
-                }
                 let completion = try execute(item, in: scope, collector: collector)
                 if case .normal = completion { continue }
-                try runDeferred(deferred, in: scope)
+                try runDeferred(above: mark, in: scope)
                 return completion
             }
         } catch {
-            // `defer` blocks run however the scope is left, a thrown error included.
-            if !deferred.isEmpty, !(error is SnippetError) { try runDeferred(deferred, in: scope) }
+            if deferred.count > mark {
+                if error is SnippetError { deferred.removeSubrange(mark...) } else { try runDeferred(above: mark, in: scope) }
+            }
             throw error
         }
-        try runDeferred(deferred, in: scope)
+        try runDeferred(above: mark, in: scope)
         return .normal
     }
 
@@ -175,7 +177,8 @@ final class Interpreter {
             throw SnippetError("'fallthrough' is only allowed as the last statement of a switch case", at: statement)
         }
         if let deferStatement = statement.as(DeferStmtSyntax.self) {
-            throw SnippetError("'defer' belongs inside a function or a block; at the top of a cell, write the code at the end of the cell", at: deferStatement.deferKeyword)
+            deferred.append(deferStatement.body)
+            return .normal
         }
         if let throwStatement = statement.as(ThrowStmtSyntax.self) { try executeThrow(throwStatement, in: scope) }
         if let doStatement = statement.as(DoStmtSyntax.self) { return try executeDo(doStatement, in: scope, collector: collector) }
