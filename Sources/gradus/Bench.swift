@@ -83,7 +83,26 @@ struct Bench: ParsableCommand {
                      interpretedProcess, unprotectedProcess, (interpretedProcess - unprotectedProcess) * 1000))
         print(String(format: "in-process: compiled %.3f s, interpreted %.3f s, ratio %.2fx",
                      compiledInProcess, interpretedInProcess, interpretedInProcess / compiledInProcess))
+        try structAdam(count)
         if ratio > 1.2 { throw ExitCode.failure }
+    }
+
+    /// The struct-heavy figure: `StructAdam` interpreted and compiled, in this process, with the same result.
+    private func structAdam(_ count: Int) throws {
+        var compiledResult = 0.0
+        let compiled = try best(count) { compiledResult = StructAdam.train() }
+        var shown = ""
+        let interpreted = try best(count) {
+            let result = Notebook.run(source: StructAdam.lesson, path: "struct-adam.md")
+            guard !result.hasUnexpectedFailure, let cell = result.cells.first else { throw ExitCode.failure }
+            shown = cell.outputs.compactMap { if case let .text(text) = $0 { text } else { nil } }.joined()
+        }
+        guard shown == String(compiledResult) else {
+            print("struct Adam: interpreted printed \(shown), compiled gives \(compiledResult)")
+            throw ExitCode.failure
+        }
+        print(String(format: "struct Adam (%d weights, %d steps), in-process: compiled %.4f s, interpreted %.3f s, ratio %.0fx",
+                     StructAdam.weights, StructAdam.steps, compiled, interpreted, interpreted / compiled))
     }
 
     /// The fastest of `count` timings of `body`, in seconds.
