@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark of `gradus grade`: 500 generated submissions of a lesson with 3 exercises, graded end
-# to end by the release build with the default limits (5 s per test, one worker per core).
+# to end by the release build, one worker per core, with the default adaptive limits (20 times the
+# key's time per test, at least 1 s, at most 5 s) and again with --fixed-limits (5 s per test).
 # The mix, by submission number modulo 100: 60 correct, 20 with one exercise wrong, 4 with all
 # wrong, 2 whose momentum loops forever, and 14 malformed (empty, not UTF-8, missing, no exercise,
-# unparsable front matter, over 1 MiB, todo() left in). Prints the time and the status counts.
+# unparsable front matter, over 1 MiB, todo() left in). Prints both times, whether the two
+# gradebooks agree, and the status counts.
 #   scripts/grading-bench.sh [COUNT] [-- extra gradus grade options]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -96,8 +98,23 @@ for ((i = 0; i < count; i++)); do
     *) cp "$key" "$file" ;;
   esac
 done
-start=$(date +%s.%N)
-"$gradus" grade --key "$work/key" "$work/subs" --out "$work/out" "$@"
-end=$(date +%s.%N)
-echo "graded $count submissions × 3 exercises in $(echo "$end - $start" | bc) s on $(nproc) cores"
+# The same batch twice: adaptive limits (the default) beside --fixed-limits (every test 5 s).
+run() {
+  local out=$1; shift
+  local start end
+  start=$(date +%s.%N)
+  "$gradus" grade --key "$work/key" "$work/subs" --out "$out" "$@" >/dev/null
+  end=$(date +%s.%N)
+  echo "$end - $start" | bc
+}
+adaptive=$(run "$work/out" "$@")
+fixed=$(run "$work/out-fixed" --fixed-limits "$@")
+echo "graded $count submissions × 3 exercises on $(nproc) cores:"
+echo "  adaptive limits (default): ${adaptive} s"
+echo "  fixed limits (--fixed-limits): ${fixed} s ($(echo "scale=2; $fixed / $adaptive" | bc)x)"
+if cmp -s "$work/out/gradebook.csv" "$work/out-fixed/gradebook.csv"; then
+  echo "  the two gradebooks are identical"
+else
+  echo "  the gradebooks differ:"; diff "$work/out/gradebook.csv" "$work/out-fixed/gradebook.csv" | head -20
+fi
 cut -d, -f6 "$work/out/gradebook.csv" | tail -n +2 | sort | uniq -c
