@@ -40,9 +40,11 @@ test: test-deps
 	$(SWIFT) test
 
 ## bench: release-built benchmarks: Descent beside torch (needs `pip install torch==2.13.0`),
-## and the interpreter beside the same training compiled against Descent.
+## and the interpreter beside the same training compiled against Descent. One product per
+## `swift build`: given two --product options it builds only the last.
 bench: deps
-	$(SWIFT) build -c release --product descent-bench --product gradus
+	$(SWIFT) build -c release --product descent-bench
+	$(SWIFT) build -c release --product gradus
 	python3 scripts/bench-torch.py --json > .build/torch-bench.json
 	.build/release/descent-bench --torch .build/torch-bench.json
 	.build/release/gradus bench
