@@ -6,6 +6,8 @@ extension Tensor {
     public func exp() -> Tensor { map { Foundation.exp($0) } }
     public func log() -> Tensor { map { Foundation.log($0) } }
     public func sqrt() -> Tensor { map { $0.squareRoot() } }
+    /// Swift's name for `sqrt()`, as on `Double`, so code written for numbers works on tensors.
+    public func squareRoot() -> Tensor { sqrt() }
     public func abs() -> Tensor { map { Swift.abs($0) } }
     public func pow(_ exponent: Double) -> Tensor {
         if exponent == 2 { return map { $0 * $0 } }

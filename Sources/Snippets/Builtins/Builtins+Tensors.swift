@@ -43,7 +43,7 @@ extension BuiltinRegistry {
 
         let elementwise: [(String, (Tensor) -> Tensor)] = [
             ("exp", { $0.exp() }), ("log", { $0.log() }), ("sqrt", { $0.sqrt() }), ("abs", { $0.abs() }),
-            ("squared", { $0.squared() }), ("tanh", { $0.tanh() }), ("sigmoid", { $0.sigmoid() }),
+            ("squareRoot", { $0.squareRoot() }), ("squared", { $0.squared() }), ("tanh", { $0.tanh() }), ("sigmoid", { $0.sigmoid() }),
             ("relu", { $0.relu() }), ("sign", { $0.sign() }),
         ]
         for (name, body) in elementwise {
