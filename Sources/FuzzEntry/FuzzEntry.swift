@@ -9,12 +9,18 @@ import Snippets
 /// Runtime traps inside Lessons or the interpreter are the main findings; the `preconditionFailure`s
 /// below turn quieter bugs (an unstoppable cell, an error pointing outside the file) into crashes
 /// the fuzzer can save too.
-public func fuzzOne(_ data: [UInt8]) {
+///
+/// `grace` is how long a cell past its limit has to notice it: half a second for the fuzzer, which
+/// runs one input at a time; more for the replay test, whose process shares two cores with every
+/// other suite, so that a starved thread is not taken for a cell that cannot be stopped.
+public func fuzzOne(_ data: [UInt8], grace: Double = 0.5) {
     let text = String(decoding: data, as: UTF8.self)
     let lesson = Lesson.parse(source: text, path: FuzzLimits.path)
     FuzzChecks.lessonModel(lesson, text: text)
     guard FuzzLimits.fitsBudget(lesson) else { return }
-    let result = Notebook.run(source: text, path: FuzzLimits.path, options: FuzzLimits.options)
+    var options = FuzzLimits.options
+    options.grace = grace
+    let result = Notebook.run(source: text, path: FuzzLimits.path, options: options)
     FuzzChecks.notebook(result, lineCount: FuzzChecks.lineCount(text))
 }
 
