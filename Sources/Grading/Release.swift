@@ -26,9 +26,9 @@ public enum Release {
     /// The student copy of `lesson` with its manifest (`ReleaseManifest`) as the last line, from
     /// the key's measured test limits; lessons without exercises get none.
     static func releaseWithManifest(_ lesson: Lesson, measured: TestLimits.Measurement?) throws(LessonDiagnostic) -> String {
-        let text = try release(lesson)
-        guard let measured, !lesson.exercises.isEmpty else { return text }
-        return ReleaseManifest(released: Lesson.parse(source: text, path: lesson.path), limits: measured.limits).appended(to: text)
+        guard let measured, !lesson.exercises.isEmpty else { return try release(lesson) }
+        let copy = try lesson.studentCopy()
+        return ReleaseManifest(released: copy, limits: measured.limits).appended(to: copy.source)
     }
 
     /// Releases lesson files and course folders into `output`.

@@ -68,7 +68,7 @@ public enum SelfCheck {
         // Blank lines instead of code keep every line where it is, so diagnostics point into the student's file.
         let key = try lesson.rewritingCells { cell in
             guard cell.language == "swift", cell.exercise == nil else { return nil }
-            if cell.test != nil, cell.hidden { return blank(cell) }
+            if cell.isHiddenTest { return blank(cell) }
             guard manifest != nil else { return nil }
             if let match = released.firstIndex(of: ReleaseManifest.fingerprint(cell)) {
                 released.removeFirst(match + 1)
@@ -100,7 +100,7 @@ public enum SelfCheck {
         if graded.results.isEmpty, let first = graded.outcome.exercises.first, first.status == .unparsable {
             errors.append(first.message)
         }
-        let hidden = lesson.cells.filter { $0.test != nil && $0.hidden }
+        let hidden = lesson.cells.filter(\.isHiddenTest)
         return CheckReport(lesson: path, tests: tests, cellErrors: errors, warnings: warnings,
                            hiddenPoints: hidden.reduce(0) { $0 + $1.points }, hiddenTests: hidden.count)
     }

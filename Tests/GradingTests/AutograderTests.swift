@@ -6,19 +6,8 @@ import Testing
 @Suite struct AutograderTests {
     /// `tool arguments...` from /usr/bin, with its exit status and output.
     static func tool(_ name: String, _ arguments: [String], environment: [String: String] = [:]) throws -> Support.Outcome {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: name.hasPrefix("/") ? name : "/usr/bin/" + name)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin"].merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Support.Outcome(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                               stderr: String(decoding: stderr, as: UTF8.self))
+        try Support.execute(name.hasPrefix("/") ? name : "/usr/bin/" + name, arguments,
+                            environment: ["PATH": "/usr/bin:/bin"].merging(environment) { $1 })
     }
 
     /// One zip of the fixture course, written once for the tests that only read it, and what the command said.

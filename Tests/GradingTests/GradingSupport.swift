@@ -38,10 +38,15 @@ enum Support {
     }
 
     static func run(_ arguments: [String]) throws -> Outcome {
+        try execute(binary, arguments, environment: ["NO_COLOR": "1"])
+    }
+
+    /// Runs the program at `path` to its end, with its exit status and output.
+    static func execute(_ path: String, _ arguments: [String], environment: [String: String]) throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = ["NO_COLOR": "1"]
+        process.environment = environment
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

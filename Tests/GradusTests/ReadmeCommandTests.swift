@@ -40,21 +40,10 @@ import Testing
             commands += 1
         }
         #expect(commands >= 5, "the block has \(commands) commands to run")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", script]
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
         let path = RunCommandTests.binary.deletingLastPathComponent().path
-        process.environment = ["PATH": path + ":/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory]
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return .init(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                     stderr: String(decoding: stderr, as: UTF8.self))
+        return try RunCommandTests.execute(URL(fileURLWithPath: "/bin/sh"), ["-c", script],
+                                           environment: ["PATH": path + ":/usr/bin:/bin", "NO_COLOR": "1", "HOME": directory],
+                                           directory: directory)
     }
 
     func read(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }

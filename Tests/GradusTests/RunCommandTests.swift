@@ -21,10 +21,17 @@ import Testing
     }
 
     func run(_ arguments: [String], environment: [String: String] = ["NO_COLOR": "1"]) throws -> Outcome {
+        try Self.execute(Self.binary, arguments, environment: environment)
+    }
+
+    /// Runs `executable` to its end (in `directory` when given), with its exit status and output.
+    static func execute(_ executable: URL, _ arguments: [String], environment: [String: String],
+                        directory: String? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.environment = environment
+        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
