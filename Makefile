@@ -9,7 +9,12 @@ APT_PACKAGES := libcmark-dev libseccomp-dev libjs-katex pkg-config zlib1g-dev
 TEST_PACKAGES := chromium unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: deps test-deps test bench fixtures site fuzz
+.PHONY: deps test-deps venv-test venv-bench test bench fixtures site fuzz
+
+# Python tools live in one venv under .build/, created when missing; each purpose has its own
+# requirements file so `make test` never downloads torch.
+VENV := .build/venv
+PYTHON := $(VENV)/bin/python
 
 # Installs the packages in $(1) that are missing, running apt-get update once before installing.
 define install_missing
@@ -29,23 +34,34 @@ deps:
 test-deps:
 	$(call install_missing,$(APT_PACKAGES) $(TEST_PACKAGES))
 
+$(PYTHON):
+	python3 -m venv $(VENV)
+
+## venv-test: the Python tools the tests call (scripts/requirements-test.txt), installed when missing.
+venv-test: $(PYTHON)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r scripts/requirements-test.txt
+
+## venv-bench: torch for the benchmarks and fixtures (scripts/requirements-bench.txt).
+venv-bench: $(PYTHON)
+	$(PYTHON) -m pip install -q --disable-pip-version-check -r scripts/requirements-bench.txt
+
 ## site: build gradus in release and build site/ from lessons/ (see docs/site.md).
 site: deps
 	$(SWIFT) build -c release --product gradus
 	.build/release/gradus build --lessons lessons --out site
 
 ## test: build everything and run every test suite.
-test: test-deps
+test: test-deps venv-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
 
 ## bench: release-built benchmarks: Descent beside torch (needs `pip install torch==2.13.0`),
 ## and the interpreter beside the same training compiled against Descent. One product per
 ## `swift build`: given two --product options it builds only the last.
-bench: deps
+bench: deps venv-bench
 	$(SWIFT) build -c release --product descent-bench
 	$(SWIFT) build -c release --product gradus
-	python3 scripts/bench-torch.py --json > .build/torch-bench.json
+	$(PYTHON) scripts/bench-torch.py --json > .build/torch-bench.json
 	.build/release/descent-bench --torch .build/torch-bench.json
 	.build/release/gradus bench
 
@@ -57,5 +73,5 @@ fuzz: deps
 	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
 
 ## fixtures: regenerate the PyTorch reference fixtures (needs torch 2.13).
-fixtures:
-	python3 scripts/make-fixtures.py
+fixtures: venv-bench
+	$(PYTHON) scripts/make-fixtures.py
