@@ -126,6 +126,11 @@ extension BuiltinRegistry {
         throw unknownMember(name, of: type, at: node)
     }
 
+    /// The properties and methods a builtin type has, which a bare name in an extension's method may mean.
+    func memberNames(of type: String) -> Set<String> {
+        Set((getters[type] ?? [:]).keys).union((methods[type] ?? [:]).keys)
+    }
+
     func unknownMember(_ name: String, of type: String, at node: some SyntaxProtocol) -> SnippetError {
         let known = Array((getters[type] ?? [:]).keys) + Array((methods[type] ?? [:]).keys)
         var message = "value of type \(type) has no member '\(name)'"

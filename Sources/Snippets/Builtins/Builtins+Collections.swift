@@ -43,6 +43,13 @@ extension BuiltinRegistry {
             receiver = .array(items)
             return removed
         }
+        method(of: "Array", "popLast", [], mutating: true) { receiver, _ in
+            guard case var .array(items) = receiver, !items.isEmpty else { return .null }
+            receiver = .void
+            let removed = items.removeLast()
+            receiver = .array(items)
+            return removed
+        }
         method(of: "Array", "removeLast", [], mutating: true) { receiver, _ in
             guard case var .array(items) = receiver, !items.isEmpty else { throw SnippetError("removeLast() on an empty array") }
             receiver = .void

@@ -43,13 +43,27 @@ extension Interpreter {
             guard let baseExpression = access.base else {
                 return .implicitMember(ImplicitMember(name: name, arguments: arguments, node: Syntax(call)))
             }
+            // `Swift.min(a, b)`: the module name picks the standard library's function over a method of `self`.
+            if baseExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "Swift", scope.lookup("Swift") == nil,
+               let builtin = builtins.functions[name] {
+                return try nested(at: call) { try builtins.call(builtin, arguments, interpreter: self, at: Syntax(call)) }
+            }
             if let typeName = staticTypeName(baseExpression, in: scope) {
+                if let added = builtinExtensions[typeName], added.staticMethod(name) != nil {
+                    var base = Value.metatype(added)
+                    return try callUserMethod(name, on: &base, added, arguments, place: { throw SnippetError("no place", at: call) }, at: call, nameNode: access.declName)
+                }
                 return try builtins.staticMember(typeName, name, arguments: arguments, interpreter: self, at: call)
             }
             return try callMethod(name, on: baseExpression, arguments, in: scope, at: call, nameNode: access.declName)
         }
         // `[Double]()` and `[String: Int]()`: an empty collection of the written type.
         if arguments.isEmpty, callee.is(ArrayExprSyntax.self) { return .array([]) }
+        if arguments.isEmpty, let specialization = callee.as(GenericSpecializationExprSyntax.self),
+           let base = specialization.expression.as(DeclReferenceExprSyntax.self)?.baseName.text, scope.lookup(base) == nil {
+            if ["Array", "Set", "ContiguousArray"].contains(base) { return .array([]) }
+            if base == "Dictionary" { return .dictionary(OrderedDictionary()) }
+        }
         if arguments.isEmpty, callee.is(DictionaryExprSyntax.self) { return .dictionary(OrderedDictionary()) }
         let function = try evaluate(callee, in: scope)
         return try callValue(function, arguments, at: call)
@@ -83,15 +97,23 @@ extension Interpreter {
         var base = try evaluate(baseExpression, in: scope)
         if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
         if let mapped = try optionalMap(name, base, arguments, at: call) { return mapped }
-        if let type = userType(of: base) {
+        if let type = userType(of: base) ?? builtinExtensions[builtins.typeKey(base)].flatMap({ $0.method(name) != nil ? $0 : nil }) {
             return try callUserMethod(name, on: &base, type, arguments, place: {
                 try resolvePlace(baseExpression, in: scope, forMutating: name)
             }, at: call, nameNode: nameNode)
         }
+        return try callBuiltinMethod(name, on: base, arguments, place: { try resolvePlace(baseExpression, in: scope) }, at: Syntax(call), nameNode: nameNode)
+    }
+
+    /// A builtin type's method, e.g. `xs.append(1)`; `place` finds the variable a mutating one changes.
+    func callBuiltinMethod(
+        _ name: String, on base: Value, _ arguments: [Argument], place: () throws -> (Binding, [PathStep]),
+        at call: Syntax, nameNode: some SyntaxProtocol
+    ) throws -> Value {
         let (method, matched) = try builtins.method(name, of: base, arguments, at: nameNode)
-        let args = Arguments(callee: "\(builtins.typeKey(base)).\(name)", signature: method.signature, values: matched, call: Syntax(call), interpreter: self)
+        let args = Arguments(callee: "\(builtins.typeKey(base)).\(name)", signature: method.signature, values: matched, call: call, interpreter: self)
         if method.isMutating {
-            let (binding, steps) = try resolvePlace(baseExpression, in: scope)
+            let (binding, steps) = try place()
             var result = Value.void
             try modify(&binding.value, steps[...]) { receiver in
                 result = try builtins.invoke({ try method.body(&receiver, $0) }, args, at: Syntax(call))
@@ -118,6 +140,11 @@ extension Interpreter {
                     throw SnippetError("'&' passes a variable to an 'inout' parameter, and '\(builtin.name)' has none; remove the '&'", at: marked.node)
                 }
                 return try builtins.call(builtin, arguments, interpreter: self, at: Syntax(node))
+            case let .keyPath(path):
+                guard arguments.count == 1, let only = arguments.first else {
+                    throw SnippetError("a key path used as a function takes one value, but \(arguments.count) were passed", at: node)
+                }
+                return try follow(path, from: only.value, at: node)
             case let .closure(closure, captured):
                 if let marked = arguments.first(where: \.isInout) {
                     throw SnippetError("'&' is not supported for closures in lessons; declare a 'func' with an 'inout' parameter", at: marked.node)
@@ -225,67 +252,5 @@ extension Interpreter {
         let scope = Environment(parent: captured)
         let inouts = try bindParameters(declaration.signature.parameterClause.parameters, named: declaration.name.text, arguments, into: scope, defaultsIn: captured, at: node)
         return (scope, inouts)
-    }
-
-    /// Copies each `inout` parameter's final value back to the variable passed with `&`, as Swift's copy-in copy-out does.
-    func writeBack(_ inouts: [(String, Argument)], from scope: Environment) throws {
-        for (name, argument) in inouts {
-            guard let (binding, steps) = argument.place, let final = scope.lookup(name)?.value else { continue }
-            try modify(&binding.value, steps[...]) { $0 = final }
-        }
-    }
-
-    /// Binds `arguments` to `parameters` in `scope`, or explains the mismatch as swiftc does.
-    func bindParameters(
-        _ parameterList: FunctionParameterListSyntax, named name: String, _ arguments: [Argument],
-        into scope: Environment, defaultsIn captured: Environment, at node: some SyntaxProtocol
-    ) throws -> [(String, Argument)] {
-        var inouts: [(String, Argument)] = []
-        let parameters = Array(parameterList)
-        let display = name + "(" + parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")"
-        var next = 0
-        for parameter in parameters {
-            let label: String? = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
-            let internalName = (parameter.secondName ?? parameter.firstName).text
-            var value: Value
-            let isInout = parameter.type.is(AttributedTypeSyntax.self)
-            if next < arguments.count, arguments[next].label == label {
-                value = arguments[next].value
-                if isInout != arguments[next].isInout {
-                    throw SnippetError(isInout
-                        ? "passing value to parameter '\(internalName)' needs '&': it is 'inout', so write `&name`"
-                        : "'&' is only for 'inout' parameters; '\(internalName)' is not one, so remove the '&'", at: arguments[next].node)
-                }
-                if isInout { inouts.append((internalName, arguments[next])) }
-                next += 1
-            } else if let defaultValue = parameter.defaultValue {
-                value = try evaluate(defaultValue.value, in: captured)
-            } else if next < arguments.count {
-                let have = arguments[next].label.map { "'\($0):'" } ?? "no label"
-                let want = label.map { "'\($0):'" } ?? "no label"
-                throw SnippetError("incorrect argument label in call to \(display): have \(have), expected \(want)", at: arguments[next].node)
-            } else {
-                throw SnippetError("missing argument for parameter '\(label ?? internalName)' in call to \(display)", at: node)
-            }
-            value = try coerce(value, to: parameter.type, at: node)
-            if internalName != "_" { scope.define(internalName, value, mutable: isInout) }
-        }
-        if next < arguments.count {
-            throw SnippetError("extra argument in call to \(display)", at: arguments[next].node)
-        }
-        return inouts
-    }
-
-    /// Runs a function or closure body: a single expression is its value, otherwise `return` gives it.
-    func runBody(_ statements: CodeBlockItemListSyntax, in scope: Environment, singleExpressionReturns: Bool = true) throws -> Value {
-        if singleExpressionReturns, statements.count == 1, let only = statements.first, case let .expr(expression) = only.item,
-           Self.isValueBranching(expression) {
-            return try evaluate(expression, in: scope)
-        }
-        switch try execute(statements, in: scope, collector: nil) {
-        case .normal: return .void
-        case let .returned(value): return value
-        case .broke, .continued: throw SnippetError("'break' and 'continue' are only allowed inside a loop", at: statements)
-        }
     }
 }

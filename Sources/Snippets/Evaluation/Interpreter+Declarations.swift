@@ -33,6 +33,9 @@ extension Interpreter {
         }
         if let structure = declaration.as(StructDeclSyntax.self) { return try declareStruct(structure, in: scope) }
         if let enumeration = declaration.as(EnumDeclSyntax.self) { return try declareEnum(enumeration, in: scope) }
+        if let proto = declaration.as(ProtocolDeclSyntax.self) { return try declareProtocol(proto, in: scope) }
+        if let extensionDeclaration = declaration.as(ExtensionDeclSyntax.self) { return try declareExtension(extensionDeclaration, in: scope) }
+        if let alias = declaration.as(TypeAliasDeclSyntax.self) { return try declareTypeAlias(alias) }
         if let unsupported = Self.unsupportedDeclarations.first(where: { ObjectIdentifier(declaration.syntaxNodeType) == ObjectIdentifier($0.kind) }) {
             throw SnippetError(unsupported.advice, at: declaration)
         }
@@ -55,26 +58,18 @@ extension Interpreter {
     static let unsupportedDeclarations: [(kind: any DeclSyntaxProtocol.Type, advice: String)] = [
         (ClassDeclSyntax.self, "classes are not supported in lessons; use a 'struct' (a value type) and 'mutating' methods"),
         (ActorDeclSyntax.self, "actors and concurrency are not supported in lessons; use a 'struct'"),
-        (ProtocolDeclSyntax.self, "protocols are not supported in lessons; use a 'struct' or an 'enum' with methods, or pass a closure"),
-        (ExtensionDeclSyntax.self, "extensions are not supported in lessons; declare the methods inside the 'struct' or 'enum', or write a top-level 'func'"),
-        (TypeAliasDeclSyntax.self, "'typealias' is not supported in lessons; write the type out in full"),
         (OperatorDeclSyntax.self, "operator declarations are not supported in lessons; write a 'func' with a name"),
         (PrecedenceGroupDeclSyntax.self, "precedence groups are not supported in lessons; write a 'func' with a name"),
         (MacroDeclSyntax.self, "macros are not supported in lessons"),
     ]
 
+    /// Generic parameters are accepted and not checked (values carry their own types); `async` and bodiless functions are refused.
     func checkSupported(_ function: FunctionDeclSyntax) throws {
-        if let generics = function.genericParameterClause {
-            throw SnippetError("generic functions are not supported in lessons; write the function for the concrete type you need, e.g. `Double` for `T`", at: generics)
-        }
         if let effects = function.signature.effectSpecifiers, let async = effects.asyncSpecifier {
             throw SnippetError("'async' functions and concurrency are not supported in lessons; remove 'async'", at: async)
         }
         if function.body == nil {
             throw SnippetError("function '\(function.name.text)' needs a body", at: function)
-        }
-        for parameter in function.signature.parameterClause.parameters where parameter.ellipsis != nil {
-            throw SnippetError("variadic parameters are not supported in lessons; take an array instead, e.g. `_ values: [Double]`", at: parameter)
         }
     }
 
@@ -113,7 +108,15 @@ extension Interpreter {
         if let optional = type.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) {
             return value.isNull ? value : try coerce(value, to: optional.wrappedType, at: node)
         }
+        if let existential = type.as(SomeOrAnyTypeSyntax.self) { return try coerce(value, to: existential.constraint, at: node) }
         if let identifier = type.as(IdentifierTypeSyntax.self) {
+            if let aliased = typeAliases[identifier.name.text] { return try coerce(value, to: aliased, at: node) }
+            if let type = userTypes[identifier.name.text], type.kind == .protocolType {
+                guard self.value(value, conformsTo: type) else {
+                    throw SnippetError("cannot use a value of type \(value.typeName) as \(type.name): \(value.typeName) does not conform to '\(type.name)'", at: node)
+                }
+                return value
+            }
             if let type = userTypes[identifier.name.text] {
                 if case let .implicitMember(member) = value { return try resolveImplicit(member, as: type) }
                 guard userType(of: value) === type else { throw mismatch(value, type.name, node) }

@@ -11,7 +11,7 @@ extension Interpreter {
     /// `throw Failure.bad`: the value must be of a declared type that says `Error`.
     func executeThrow(_ statement: ThrowStmtSyntax, in scope: Environment) throws -> Never {
         let value = try evaluate(statement.expression, in: scope)
-        guard let type = userType(of: value), type.conformances.contains("Error") else {
+        guard let type = userType(of: value), type.conforms(to: "Error") else {
             throw SnippetError("thrown value of type '\(value.typeName)' does not conform to 'Error'; declare an `enum MyError: Error { case ... }` and throw one of its cases", at: statement.expression)
         }
         _ = type

@@ -86,17 +86,26 @@ extension Interpreter {
         case let .switchExpr(switchExpression):
             return try switchValue(switchExpression, in: scope)
         case let .asExpr(cast):
-            return try coerce(try evaluate(cast.expression, in: scope), to: cast.type, at: cast)
+            return try evaluateCast(cast, in: scope)
+        case let .isExpr(check):
+            return try evaluateIs(check, in: scope)
+        case let .genericSpecializationExpr(specialization):
+            // `Stack<Int>` names the same type as `Stack`: values carry their own types.
+            return try evaluate(specialization.expression, in: scope)
         case .nilLiteralExpr:
             return .null
-        case .keyPathExpr:
-            throw SnippetError("key paths are not supported in lessons; write a closure instead, e.g. `{ $0.count }`", at: expression)
+        case let .keyPathExpr(path):
+            for component in path.components {
+                switch component.component {
+                case .property, .optional: continue
+                default: throw SnippetError("key paths with subscripts or methods are not supported in lessons; write a closure instead, e.g. `{ $0[0] }`", at: component)
+                }
+            }
+            return .function(FunctionValue(name: "key path", body: .keyPath(path)))
         case .awaitExpr:
             throw SnippetError("'await' and concurrency are not supported in lessons; call the function directly", at: expression)
         case .macroExpansionExpr:
             throw SnippetError("macros are not supported in lessons", at: expression)
-        case .isExpr:
-            throw SnippetError("'is' checks are not supported in lessons; values have the type they were declared with, so compare with an enum case or use 'if case'", at: expression)
         default:
             throw SnippetError.unsupported(describe(expression), at: expression)
         }
@@ -175,6 +184,11 @@ extension Interpreter {
         if !builtins.reserved.contains(name) {
             if let binding = scope.lookup(name) { return binding.value }
             if !userTypes.isEmpty, case let .member(receiver)? = scope.resolve(name) {
+                if case let .record(record) = receiver.binding.value, let index = receiver.type.storedIndex(of: name),
+                   let lazy = try pendingLazyValue(record, index, at: reference) {
+                    if receiver.binding.isMutable { try modify(&receiver.binding.value, [.member(name, Syntax(reference))]) { $0 = lazy } }
+                    return lazy
+                }
                 return try userMember(of: receiver.binding.value, receiver.type, name, at: reference)
             }
         }
@@ -220,11 +234,23 @@ extension Interpreter {
         guard let baseExpression = access.base else {
             return .implicitMember(ImplicitMember(name: name, arguments: nil, node: Syntax(access)))
         }
+        // `String.init` or `Point.init` used as a function: the type's name already calls its initializer.
+        if name == "init", let reference = baseExpression.as(DeclReferenceExprSyntax.self) {
+            let named = try lookup(reference, in: scope)
+            switch named {
+            case .function, .metatype: return named
+            default: break
+            }
+        }
         if let typeName = staticTypeName(baseExpression, in: scope) {
+            if let added = builtinExtensions[typeName], added.statics[name] != nil || added.staticComputedProperty(name) != nil {
+                return try userMember(of: .metatype(added), added, name, at: access.declName)
+            }
             return try builtins.staticMember(typeName, name, arguments: nil, interpreter: self, at: access)
         }
         let base = try evaluate(baseExpression, in: scope)
         if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
+        if !userTypes.isEmpty, let lazy = try readLazy(base, name, of: baseExpression, in: scope, at: access.declName) { return lazy }
         return try memberValue(of: base, name, at: access.declName)
     }
 
@@ -237,6 +263,9 @@ extension Interpreter {
             if name == "description" { return .string(try text(of: base)) }
         default:
             break
+        }
+        if !builtinExtensions.isEmpty, let added = builtinExtensions[builtins.typeKey(base)], let getter = added.computedProperty(name) {
+            return try runGetter(getter, of: added, self: base, at: node)
         }
         return try builtins.property(of: base, name, interpreter: self, at: node)
     }

@@ -15,7 +15,10 @@ extension Interpreter {
     /// `Point(x: 1, y: 2)` or `Direction(rawValue: "n")`: a custom `init`, the memberwise one, or the raw-value one.
     func construct(_ type: UserType, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
         try checkLimits(at: node)
-        if type.kind == .enumeration, type.initializers.isEmpty {
+        if type.kind == .protocolType || type.kind == .builtinExtension {
+            throw SnippetError("'\(type.name)' is a protocol and cannot be constructed; construct a type that conforms to it", at: node)
+        }
+        if type.kind == .enumeration, type.initializers.isEmpty, type.extensionInitializers.isEmpty {
             guard type.rawType != nil, arguments.count == 1, let only = arguments.first, only.label == "rawValue" else {
                 let hint = type.rawType == nil ? "write a case, e.g. `\(type.name).\(type.cases.first?.name ?? "name")`" : "write `\(type.name)(rawValue: value)`"
                 throw SnippetError("'\(type.name)' cannot be constructed this way; \(hint)", at: node)
@@ -23,14 +26,23 @@ extension Interpreter {
             let found = type.cases.first { $0.rawValue.flatMap { Operators.equal($0, only.value) } ?? false }
             return found.map { .enumCase(EnumCaseValue(type: type, name: $0.name)) } ?? .null
         }
-        if !type.initializers.isEmpty {
-            guard let initializer = type.initializers.first(where: { labelsFit($0.signature.parameterClause.parameters, arguments) }) else {
-                let forms = type.initializers.map { "init(" + $0.signature.parameterClause.parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")" }
-                throw SnippetError("no 'init' of '\(type.name)' takes these arguments; it has \(forms.joined(separator: ", "))", at: node)
-            }
+        let initializers = type.initializers + type.extensionInitializers
+        if let initializer = initializers.first(where: { labelsFit($0.signature.parameterClause.parameters, arguments) }) {
             return try runInitializer(initializer, of: type, arguments, at: node)
         }
+        // An `init` in the body replaces the memberwise initializer; one in an extension keeps it.
+        if !type.initializers.isEmpty || type.kind == .enumeration {
+            let forms = initializers.map { "init(" + $0.signature.parameterClause.parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")" }
+            throw SnippetError("no 'init' of '\(type.name)' takes these arguments; it has \(forms.joined(separator: ", "))", at: node)
+        }
         return try memberwise(type, arguments, at: node)
+    }
+
+    /// `0.5` or `-1.0`: a default that makes a property without an annotation a Double.
+    static func isDoubleLiteral(_ expression: ExprSyntax) -> Bool {
+        if expression.is(FloatLiteralExprSyntax.self) { return true }
+        if let prefix = expression.as(PrefixOperatorExprSyntax.self) { return prefix.expression.is(FloatLiteralExprSyntax.self) }
+        return false
     }
 
     /// Whether a call's labels fit a parameter list, skipping parameters with defaults.
@@ -38,7 +50,10 @@ extension Interpreter {
         var next = 0
         for parameter in parameters {
             let label: String? = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text
-            if next < arguments.count, arguments[next].label == label { next += 1 } else if parameter.defaultValue == nil { return false }
+            if parameter.ellipsis != nil {
+                var first = true
+                while next < arguments.count, arguments[next].label == (first ? label : nil) { next += 1; first = false }
+            } else if next < arguments.count, arguments[next].label == label { next += 1 } else if parameter.defaultValue == nil { return false }
         }
         return next == arguments.count
     }
@@ -55,6 +70,9 @@ extension Interpreter {
             } else if next < arguments.count, arguments[next].label == property.name {
                 value = arguments[next].value
                 next += 1
+            } else if property.isLazy {
+                fields.append(.void)
+                continue
             } else if let initial = property.initial {
                 value = try evaluate(initial, in: type.scope)
             } else if next < arguments.count {
@@ -63,7 +81,12 @@ extension Interpreter {
             } else {
                 throw SnippetError("missing argument for parameter '\(property.name)' in call to \(display)", at: node)
             }
-            if let annotation = property.type { value = try coerce(value, to: annotation, at: next > 0 ? arguments[next - 1].node : Syntax(node)) }
+            if let annotation = property.type {
+                value = try coerce(value, to: annotation, at: next > 0 ? arguments[next - 1].node : Syntax(node))
+            } else if case let .int(whole) = value, property.initial.map(Self.isDoubleLiteral) == true {
+                // `var celsius = 0.0` is a Double, so `Temperature(celsius: 3)` holds 3.0.
+                value = .double(Double(whole))
+            }
             fields.append(value)
         }
         if next < arguments.count { throw SnippetError("extra argument in call to \(display)", at: arguments[next].node) }
@@ -76,7 +99,7 @@ extension Interpreter {
         if type.kind == .structure {
             var fields: [Value] = []
             for property in type.stored {
-                var value = try property.initial.map { try evaluate($0, in: type.scope) } ?? .void
+                var value = property.isLazy ? .void : try property.initial.map { try evaluate($0, in: type.scope) } ?? .void
                 if let annotation = property.type, !value.isVoid { value = try coerce(value, to: annotation, at: node) }
                 fields.append(value)
             }
@@ -87,12 +110,14 @@ extension Interpreter {
             let outer = Environment(parent: type.scope, receiver: receiver)
             outer.define("Self", .metatype(type), mutable: false)
             let scope = Environment(parent: outer)
+            initializing.append(type)
+            defer { initializing.removeLast() }
             let inouts = try bindParameters(initializer.signature.parameterClause.parameters, named: "init", arguments, into: scope, defaultsIn: type.scope, at: node)
             _ = try runBody(initializer.body?.statements ?? [], in: scope, singleExpressionReturns: false)
             try writeBack(inouts, from: scope)
             return receiver.binding.value
         }
-        if case let .record(record) = finished, let missing = zip(type.stored, record.fields).first(where: { $0.1.isVoid })?.0 {
+        if case let .record(record) = finished, let missing = zip(type.stored, record.fields).first(where: { $0.1.isVoid && !$0.0.isLazy })?.0 {
             throw SnippetError("return from initializer without initializing all stored properties; set 'self.\(missing.name)'", at: initializer.initKeyword)
         }
         if finished.isVoid { throw SnippetError("'self' must be set before the initializer returns, e.g. `self = .\(type.cases.first?.name ?? "name")`", at: initializer.initKeyword) }
@@ -104,12 +129,12 @@ extension Interpreter {
     func userMember(of value: Value, _ type: UserType, _ name: String, at node: some SyntaxProtocol) throws -> Value {
         switch value {
         case let .record(record):
-            if let index = type.storedIndex(of: name) { return record.fields[index] }
+            if let index = type.storedIndex(of: name) { return try pendingLazyValue(record, index, at: node) ?? record.fields[index] }
         case let .enumCase(item):
             if name == "rawValue", type.rawType != nil { return type.enumCase(named: item.name)?.rawValue ?? .null }
         case .metatype:
             if let binding = type.statics[name] { return binding.value }
-            if let getter = type.staticComputed[name] { return try runGetter(getter, of: type, self: nil, at: node) }
+            if let getter = type.staticComputedProperty(name) { return try runGetter(getter, of: type, self: nil, at: node) }
             if let item = type.enumCase(named: name) {
                 guard item.types.isEmpty else {
                     throw SnippetError("'\(type.name).\(name)' has associated values; write `\(type.name).\(name)(…)` with \(item.types.count) value\(item.types.count == 1 ? "" : "s")", at: node)
@@ -126,8 +151,9 @@ extension Interpreter {
         default:
             break
         }
-        if let getter = type.computed[name] { return try runGetter(getter, of: type, self: value, at: node) }
-        if type.methods[name] != nil { throw SnippetError("'\(name)' is a method of \(type.name); call it as .\(name)(...)", at: node) }
+        if let getter = type.computedProperty(name) { return try runGetter(getter, of: type, self: value, at: node) }
+        if type.kind == .builtinExtension { return try memberValue(of: value, name, at: node) }
+        if type.method(name) != nil { throw SnippetError("'\(name)' is a method of \(type.name); call it as .\(name)(...)", at: node) }
         throw unknownUserMember(name, of: type, isStatic: false, at: node)
     }
 
@@ -178,6 +204,10 @@ extension Interpreter {
     /// Changes `value.name` (and the steps inside it) in place: a stored property, or a computed one through its `set`.
     func modifyUserMember(_ value: inout Value, _ name: String, _ steps: ArraySlice<PathStep>, at node: Syntax, _ body: (inout Value) throws -> Void) throws {
         if case var .record(record) = value, let index = record.type.storedIndex(of: name) {
+            if let observers = record.type.stored[index].observers, observersRun(record.type, name) {
+                return try modifyObserved(&value, record, index, observers, steps, at: node, body)
+            }
+            if let initial = try pendingLazyValue(record, index, at: node) { record.fields[index] = initial }
             if record.type.stored[index].isLet, !record.fields[index].isVoid {
                 throw SnippetError("cannot assign to property: '\(name)' is a 'let' constant; declare it with 'var' in \(record.type.name)", at: node)
             }
@@ -195,7 +225,7 @@ extension Interpreter {
             return
         }
         guard let type = userType(of: value) else { return }
-        guard let property = type.computed[name] else {
+        guard let property = type.computedProperty(name) else {
             if name == "rawValue" { throw SnippetError("cannot assign to 'rawValue': it is read-only", at: node) }
             throw unknownUserMember(name, of: type, isStatic: false, at: node)
         }
@@ -226,8 +256,8 @@ extension Interpreter {
         guard !userTypes.isEmpty else { return Display.description(of: value) }
         var failure: Error?
         let text = Display.description(of: value) { item in
-            guard failure == nil, let type = self.userType(of: item), type.conformances.contains("CustomStringConvertible"),
-                  let getter = type.computed["description"] else { return nil }
+            guard failure == nil, let type = self.userType(of: item), type.conforms(to: "CustomStringConvertible"),
+                  let getter = type.computedProperty("description") else { return nil }
             do {
                 guard case let .string(text) = try self.runGetter(getter, of: type, self: item, at: getter) else { return nil }
                 return text

@@ -8,7 +8,7 @@ extension Interpreter {
         place: () throws -> (Binding, [PathStep]), at node: some SyntaxProtocol, nameNode: some SyntaxProtocol
     ) throws -> Value {
         if case .metatype = base {
-            if let overloads = type.staticMethods[name] {
+            if let overloads = type.staticMethod(name) {
                 return try runMethod(pick(overloads, arguments, type: type, at: nameNode), of: type, self: nil, arguments, at: node)
             }
             if let item = type.enumCase(named: name) { return try makeCase(type, item, arguments, at: node) }
@@ -22,11 +22,14 @@ extension Interpreter {
             try modify(&binding.value, steps[...]) { $0 = made }
             return .void
         }
-        guard let overloads = type.methods[name] else {
+        guard let overloads = type.method(name) else {
+            if type.kind == .builtinExtension {
+                return try callBuiltinMethod(name, on: base, arguments, place: place, at: Syntax(node), nameNode: nameNode)
+            }
             if case let .record(record) = base, let index = type.storedIndex(of: name), case .function = record.fields[index] {
                 return try callValue(record.fields[index], arguments, at: node)
             }
-            if type.storedIndex(of: name) != nil || type.computed[name] != nil {
+            if type.storedIndex(of: name) != nil || type.computedProperty(name) != nil {
                 throw SnippetError("'\(name)' is a property of \(type.name), not a method; write it without parentheses", at: nameNode)
             }
             throw unknownUserMember(name, of: type, isStatic: false, at: nameNode)
@@ -108,7 +111,7 @@ extension Interpreter {
     /// A `static func +` (or any operator) a declared type defines for `lhs op rhs`, or nil.
     func userOperator(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value? {
         for side in [lhs, rhs] {
-            guard let type = userType(of: side), let method = type.staticMethods[op]?.first else { continue }
+            guard let type = userType(of: side), let method = type.staticMethod(op)?.first else { continue }
             let labels = method.signature.parameterClause.parameters.map { $0.firstName.tokenKind == .wildcard ? nil : $0.firstName.text }
             guard labels.count == 2 else { continue }
             let arguments = [Argument(label: labels[0], value: lhs, node: Syntax(node)), Argument(label: labels[1], value: rhs, node: Syntax(node))]

@@ -92,7 +92,7 @@ extension Interpreter {
         switch base {
         case .null: return .null
         case .record, .enumCase:
-            guard userType(of: base)?.methods[name] == nil else { return nil }
+            guard userType(of: base)?.method(name) == nil else { return nil }
             return try call(function, with: [base], at: node)
         // A String has no `map` of its own here, so `name.map { ... }` is read as Optional's.
         case .int, .double, .bool, .tuple, .string: return try call(function, with: [base], at: node)

@@ -5,8 +5,8 @@ extension Interpreter {
     func declareStruct(_ declaration: StructDeclSyntax, in scope: Environment) throws {
         try checkPlainType(declaration.genericParameterClause, declaration.name, kind: "struct")
         let type = UserType(name: declaration.name.text, kind: .structure, scope: scope)
-        type.conformances = conformances(declaration.inheritanceClause)
-        try declareType(type, members: declaration.memberBlock, in: scope)
+        type.conformances = Self.inheritedNames(declaration.inheritanceClause)
+        try declareType(type, name: declaration.name, members: declaration.memberBlock, in: scope)
     }
 
     func declareEnum(_ declaration: EnumDeclSyntax, in scope: Environment) throws {
@@ -17,7 +17,7 @@ extension Interpreter {
         let type = UserType(name: declaration.name.text, kind: .enumeration, scope: scope)
         let inherited = declaration.inheritanceClause?.inheritedTypes.map { $0.type.trimmedDescription } ?? []
         type.rawType = inherited.first { ["Int", "String", "Double", "Character"].contains($0) }
-        type.conformances = conformances(declaration.inheritanceClause)
+        type.conformances = Self.inheritedNames(declaration.inheritanceClause)
         var nextRaw = 0
         for member in declaration.memberBlock.members {
             guard let caseDeclaration = member.decl.as(EnumCaseDeclSyntax.self) else { continue }
@@ -49,50 +49,57 @@ extension Interpreter {
         if type.conformances.contains("CaseIterable"), let withValues = type.cases.first(where: { !$0.types.isEmpty }) {
             throw SnippetError("'CaseIterable' needs cases without associated values; '\(withValues.name)' has some", at: declaration.name)
         }
-        try declareType(type, members: declaration.memberBlock, in: scope)
+        try declareType(type, name: declaration.name, members: declaration.memberBlock, in: scope)
     }
 
+    /// Generic parameters are accepted and not checked: values carry their own types.
     private func checkPlainType(_ generics: GenericParameterClauseSyntax?, _ name: TokenSyntax, kind: String) throws {
-        if let generics {
-            throw SnippetError("generic types are not supported in lessons; declare the \(kind) with concrete types, e.g. `Double` for `T`", at: generics)
-        }
         if builtins.reserved.contains(name.text) {
             throw SnippetError("'\(name.text)' is reserved for checking exercises and cannot be redefined; choose another name", at: name)
         }
     }
 
-    private func conformances(_ clause: InheritanceClauseSyntax?) -> Set<String> {
-        Set(clause?.inheritedTypes.map { $0.type.trimmedDescription } ?? [])
-    }
-
-    /// Reads the members common to structs and enums, then binds the type's name.
-    private func declareType(_ type: UserType, members: MemberBlockSyntax, in scope: Environment) throws {
+    /// Binds the type's name, then reads its members.
+    private func declareType(_ type: UserType, name: TokenSyntax, members: MemberBlockSyntax, in scope: Environment) throws {
         userTypes[type.name] = type
         scope.define(type.name, .metatype(type), mutable: false)
+        type.adopted = adoptedProtocols(type.conformances)
+        try addMembers(members, to: type, in: scope, inExtension: false)
+        uncheckedConformances.append((type, Syntax(name)))
+    }
+
+    /// Reads a body's or an extension's members into `type`: properties, methods, initializers, static members.
+    func addMembers(_ members: MemberBlockSyntax, to type: UserType, in scope: Environment, inExtension: Bool) throws {
         var staticInitials: [(String, PatternBindingSyntax, Bool)] = []
         for member in members.members {
             let declaration = member.decl
-            if declaration.is(EnumCaseDeclSyntax.self) { continue }
+            if declaration.is(EnumCaseDeclSyntax.self) {
+                if inExtension { throw SnippetError("enum cases must be declared in the 'enum' itself, not in an extension", at: declaration) }
+                continue
+            }
+            // A nested `typealias` names a type for the reader; values are checked by what they hold.
+            if declaration.is(TypeAliasDeclSyntax.self) { continue }
             if let variable = declaration.as(VariableDeclSyntax.self) {
                 let isStatic = variable.modifiers.contains { $0.name.tokenKind == .keyword(.static) }
                 let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
-                try checkModifiers(variable.modifiers, allowed: ["static", "private", "fileprivate", "public", "internal"])
+                try checkModifiers(variable.modifiers, allowed: ["static", "private", "fileprivate", "public", "internal", "lazy"])
+                let isLazy = variable.modifiers.contains { $0.name.tokenKind == .keyword(.lazy) }
                 for binding in variable.bindings {
                     guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else {
                         throw SnippetError("declare one property per name, e.g. `var x = 0`", at: binding.pattern)
                     }
-                    if let accessors = binding.accessorBlock {
-                        if case let .accessors(list) = accessors.accessors,
-                           let observer = list.first(where: { [.keyword(.didSet), .keyword(.willSet)].contains($0.accessorSpecifier.tokenKind) }) {
-                            throw SnippetError("property observers ('\(observer.accessorSpecifier.text)') are not supported in lessons; update the value in a 'mutating func' instead", at: observer)
-                        }
+                    let observers = Self.observers(of: binding)
+                    if binding.accessorBlock != nil, observers == nil {
                         if isStatic { type.staticComputed[name] = binding } else { type.computed[name] = binding }
                     } else if isStatic {
                         staticInitials.append((name, binding, !isLet))
+                    } else if inExtension {
+                        throw SnippetError("extensions must not contain stored properties; make '\(name)' a computed property (`var \(name): Type { ... }`) or declare it in the type", at: binding)
                     } else if type.kind == .enumeration {
                         throw SnippetError("enums cannot contain stored properties; make '\(name)' a computed property (`var \(name): Type { ... }`)", at: binding)
                     } else {
-                        type.addStored(UserType.Stored(name: name, type: binding.typeAnnotation?.type, initial: binding.initializer?.value, isLet: isLet))
+                        if isLazy, binding.initializer == nil { throw SnippetError("a 'lazy' property needs an initial value", at: binding) }
+                        type.addStored(UserType.Stored(name: name, type: binding.typeAnnotation?.type, initial: binding.initializer?.value, isLet: isLet, observers: observers, isLazy: isLazy))
                     }
                 }
             } else if let function = declaration.as(FunctionDeclSyntax.self) {
@@ -105,9 +112,12 @@ extension Interpreter {
                 }
             } else if let initializer = declaration.as(InitializerDeclSyntax.self) {
                 if initializer.body == nil { throw SnippetError("'init' needs a body", at: initializer) }
-                type.initializers.append(initializer)
+                if type.kind == .builtinExtension {
+                    throw SnippetError("initializers cannot be added to \(type.name) in lessons; write a 'func' that returns the value", at: initializer.initKeyword)
+                }
+                if inExtension { type.extensionInitializers.append(initializer) } else { type.initializers.append(initializer) }
             } else {
-                throw SnippetError("\(describe(declaration)) cannot be declared inside a \(type.kind == .structure ? "struct" : "enum") in lessons; declare it at the top level", at: declaration)
+                throw SnippetError("\(describe(declaration)) cannot be declared inside a \(type.kindName) in lessons; declare it at the top level", at: declaration)
             }
         }
         // Static stored properties are evaluated once the type is complete, so `static let zero = Point(x: 0, y: 0)` works.
@@ -121,7 +131,14 @@ extension Interpreter {
         }
     }
 
-    private func checkModifiers(_ modifiers: DeclModifierListSyntax, allowed: Set<String>) throws {
+    /// A stored property's `willSet`/`didSet` accessors, or nil for a plain or computed property.
+    static func observers(of binding: PatternBindingSyntax) -> AccessorDeclListSyntax? {
+        guard case let .accessors(list)? = binding.accessorBlock?.accessors,
+              list.contains(where: { [.keyword(.didSet), .keyword(.willSet)].contains($0.accessorSpecifier.tokenKind) }) else { return nil }
+        return list
+    }
+
+    func checkModifiers(_ modifiers: DeclModifierListSyntax, allowed: Set<String>) throws {
         for modifier in modifiers where !allowed.contains(modifier.name.text) {
             throw SnippetError("'\(modifier.name.text)' is not supported on this member in lessons; remove it", at: modifier)
         }

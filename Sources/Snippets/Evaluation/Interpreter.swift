@@ -31,6 +31,16 @@ final class Interpreter {
     var deferred: [CodeBlockSyntax] = []
     /// The structs and enums declared so far, by name, so a type annotation can resolve `.north` or check a value.
     var userTypes: [String: UserType] = [:]
+    /// The members extensions add to builtin types, by the builtin's type key (`Array`, `Double`, …).
+    var builtinExtensions: [String: UserType] = [:]
+    /// `typealias Vector = [Double]`: what each alias stands for.
+    var typeAliases: [String: TypeSyntax] = [:]
+    /// Types declared or extended by the running cell, whose protocol conformances are checked when it ends.
+    var uncheckedConformances: [(UserType, Syntax)] = []
+    /// The types whose initializers are running: setting their properties there runs no observers.
+    var initializing: [UserType] = []
+    /// The properties whose observers are running: setting one of them there runs no observers again.
+    var observing: [(UserType, String)] = []
     /// The thread running the current cell; interpreted callbacks from any other thread are refused.
     private var cellThread: Thread?
 
@@ -38,7 +48,7 @@ final class Interpreter {
     var isOnCellThread: Bool { callbackLock.withLock { cellThread === Thread.current } }
 
     /// The meter of the cell that last printed, for the truncation note of the final flush.
-    private var outputMeter: ResourceMeter?
+    var outputMeter: ResourceMeter?
 
     init(builtins: BuiltinRegistry = .standard, maxDepth: Int = NotebookOptions.defaultMaxDepth) {
         self.builtins = builtins
@@ -63,7 +73,10 @@ final class Interpreter {
     func runCell(_ items: CodeBlockItemListSyntax, in scope: Environment) throws -> Value {
         // A value thrown and never caught ends the cell with an error at the line of the cell it escaped from.
         let topLevel = depth == 0
-        if topLevel { deferred.removeAll() }
+        if topLevel {
+            deferred.removeAll()
+            uncheckedConformances.removeAll()
+        }
         callbackLock.withLock { cellThread = Thread.current }
         var last = Value.void
         let all = Array(items)
@@ -78,7 +91,10 @@ final class Interpreter {
                 throw uncaught(thrown, at: item)
             }
         }
-        if topLevel { try runDeferred(above: 0, in: scope) }
+        if topLevel {
+            try runDeferred(above: 0, in: scope)
+            try checkConformances()
+        }
         return last
     }
 
@@ -197,62 +213,6 @@ final class Interpreter {
         default:
             return nil
         }
-    }
-
-    /// Shows a table, plot or comparison that a statement produced and nothing bound.
-    ///
-    /// Jupyter shows only a cell's last value, so a `minimize` in the middle of
-    /// a cell would silently vanish; comparisons are what lessons are about, so
-    /// every one is shown where it was made (`_ = minimize(...)` hides one).
-    func showIfUnused(_ value: Value) {
-        switch value {
-        case .output(.table), .output(.plot), .output(.runs):
-            break
-        case let .native(native) where native.typeName == "Comparison":
-            break
-        default:
-            return
-        }
-        flushPrinted()
-        outputs += builtins.display(value)
-    }
-
-    /// Moves what `print` wrote so far into `outputs`, so text and displays keep their order,
-    /// followed by a note of how much the output cap dropped since the last flush.
-    func flushPrinted() {
-        if !printed.isEmpty {
-            var text = printed
-            if text.hasSuffix("\n") { text.removeLast() }
-            outputs.append(.text(text))
-            printed = ""
-        }
-        // The notebook flushes once more after the cell's limits ended: the meter is then the one `write` last saw.
-        if let meter = Footprint.meter ?? outputMeter, meter.droppedBytes > 0 {
-            outputs.append(.text("… output truncated (\(meter.droppedBytes) more bytes)"))
-            meter.droppedBytes = 0
-        }
-    }
-
-    /// Adds printed text, keeping at most the cell's output cap and counting the rest, so an
-    /// endless `print` loop runs until its time limit in constant memory.
-    func write(_ text: String) {
-        guard let meter = Footprint.meter else {
-            printed += text
-            return
-        }
-        outputMeter = meter
-        let count = text.utf8.count
-        let room = max(0, meter.outputCap - meter.printedBytes)
-        if count <= room {
-            printed += text
-            meter.printedBytes += count
-            return
-        }
-        var kept = Substring(text).utf8.prefix(room)
-        while !kept.isEmpty, String(kept) == nil { kept = kept.dropLast() }
-        printed += String(kept) ?? ""
-        meter.printedBytes += kept.count
-        meter.droppedBytes += count - kept.count
     }
 
     // MARK: - Depth

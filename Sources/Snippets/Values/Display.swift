@@ -35,7 +35,12 @@ enum Display {
             }
         case let .record(record):
             if let text = custom?(value) { return text }
-            return record.type.name + "(" + zip(record.type.storedNames, record.fields).map { "\($0): " + literal($1, custom: custom) }.joined(separator: ", ") + ")"
+            // Swift shows a lazy property by its hidden storage: nil until read, then Optional(value).
+            let parts = zip(record.type.stored, record.fields).map { property, field in
+                guard property.isLazy else { return "\(property.name): " + literal(field, custom: custom) }
+                return "$__lazy_storage_$_\(property.name): " + (field.isVoid ? "nil" : "Optional(" + literal(field, custom: custom) + ")")
+            }
+            return record.type.name + "(" + parts.joined(separator: ", ") + ")"
         case let .enumCase(item):
             if let text = custom?(value) { return text }
             if item.values.isEmpty { return item.name }

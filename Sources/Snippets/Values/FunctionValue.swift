@@ -9,6 +9,8 @@ final class FunctionValue {
         case function(FunctionDeclSyntax, Environment)
         /// A builtin referred to by name, e.g. `sqrt` passed to `map`.
         case builtin(Builtin)
+        /// `\.count` or `\Point.x` used as a function from a value to its member, as Swift allows since 5.2.
+        case keyPath(KeyPathExprSyntax)
     }
 
     let name: String

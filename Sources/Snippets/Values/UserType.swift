@@ -1,12 +1,26 @@
 import SwiftSyntax
 
-/// A `struct` or `enum` a lesson declared: its members, read once from the declaration.
+/// A `struct`, `enum` or `protocol` a lesson declared, or its extensions of a builtin type: members read once from the declarations.
 ///
 /// Values of the type (`RecordValue`, `EnumCaseValue`) point back here, so a
 /// method call or a computed property finds its code without a scope lookup;
 /// the type is a class because every value of it shares the one description.
 final class UserType {
-    enum Kind { case structure, enumeration }
+    enum Kind {
+        case structure, enumeration
+        /// A protocol: its requirements, and the default implementations its extensions give.
+        case protocolType
+        /// The members `extension Array` (or `Double`, `Collection`, …) adds to a builtin type.
+        case builtinExtension
+    }
+
+    /// What a protocol asks of a conforming type: a property, method or initializer, by name.
+    struct Requirement {
+        var name: String
+        /// How the requirement was written, for the "does not conform" message.
+        var written: String
+        var isStatic: Bool
+    }
 
     /// A stored instance property, in declaration order (the memberwise initializer's order).
     struct Stored {
@@ -14,6 +28,10 @@ final class UserType {
         var type: TypeSyntax?
         var initial: ExprSyntax?
         var isLet: Bool
+        /// `willSet`/`didSet`, run when the property changes outside the type's initializers.
+        var observers: AccessorDeclListSyntax? = nil
+        /// `lazy var`: the initial value is computed when the property is first read.
+        var isLazy = false
     }
 
     /// One `case` of an enum: its associated values' labels and types, and its raw value.
@@ -27,7 +45,8 @@ final class UserType {
     let name: String
     let kind: Kind
     /// The scope the type was declared in: its methods see the names defined there.
-    let scope: Environment
+    /// The latest extension's scope, whose parents hold every name the earlier ones saw.
+    var scope: Environment
     var stored: [Stored] = []
     private(set) var storedNames: [String] = []
     private(set) var storedIndex: [String: Int] = [:]
@@ -35,6 +54,8 @@ final class UserType {
     var computed: [String: PatternBindingSyntax] = [:]
     var methods: [String: [FunctionDeclSyntax]] = [:]
     var initializers: [InitializerDeclSyntax] = []
+    /// Initializers an extension adds: unlike those in the body, they keep the memberwise one.
+    var extensionInitializers: [InitializerDeclSyntax] = []
     /// Static stored properties, each a binding so `Counter.count += 1` changes it in place.
     var statics: [String: Binding] = [:]
     var staticComputed: [String: PatternBindingSyntax] = [:]
@@ -45,11 +66,27 @@ final class UserType {
     var rawType: String?
     /// The protocols named after the colon: `Equatable`, `CaseIterable`, `CustomStringConvertible`, …
     var conformances: Set<String> = []
+    /// The lesson's protocols among the conformances: their default implementations are members too.
+    var adopted: [UserType] = []
+    /// A protocol's requirements.
+    var requirements: [Requirement] = []
+    /// For a builtin extension: the builtin's own members, which a bare name in a method may mean.
+    var builtinMembers: Set<String> = []
 
     init(name: String, kind: Kind, scope: Environment) {
         self.name = name
         self.kind = kind
         self.scope = scope
+    }
+
+    /// "struct", "enum", "protocol" or "extension", for messages.
+    var kindName: String {
+        switch kind {
+        case .structure: return "struct"
+        case .enumeration: return "enum"
+        case .protocolType: return "protocol"
+        case .builtinExtension: return "extension"
+        }
     }
 
     func addStored(_ property: Stored) {
@@ -69,12 +106,58 @@ final class UserType {
 
     /// Whether a bare `name` inside a method means `self.name`.
     func hasInstanceMember(_ name: String) -> Bool {
-        storedIndex[name] != nil || computed[name] != nil || methods[name] != nil || (name == "rawValue" && rawType != nil)
+        storedIndex[name] != nil || computedProperty(name) != nil || method(name) != nil || (name == "rawValue" && rawType != nil)
+            || builtinMembers.contains(name) || adopted.contains { $0.requirements.contains { !$0.isStatic && $0.name == name } }
+    }
+
+    /// An instance method's overloads: the type's own, else a default from an adopted protocol.
+    func method(_ name: String) -> [FunctionDeclSyntax]? {
+        methods[name] ?? adopted.lazy.compactMap { $0.method(name) }.first
+    }
+
+    func computedProperty(_ name: String) -> PatternBindingSyntax? {
+        computed[name] ?? adopted.lazy.compactMap { $0.computedProperty(name) }.first
+    }
+
+    func staticMethod(_ name: String) -> [FunctionDeclSyntax]? {
+        staticMethods[name] ?? adopted.lazy.compactMap { $0.staticMethod(name) }.first
+    }
+
+    func staticComputedProperty(_ name: String) -> PatternBindingSyntax? {
+        staticComputed[name] ?? adopted.lazy.compactMap { $0.staticComputedProperty(name) }.first
+    }
+
+    /// Whether the type conforms to `name`, directly, through a protocol it adopts, or one those inherit.
+    func conforms(to name: String) -> Bool {
+        conformances.contains(name) || adopted.contains { $0.name == name || $0.conforms(to: name) }
+    }
+
+    /// Every requirement of the adopted protocols (and those they inherit) that the type does not meet.
+    var unmetRequirements: [(protocol: UserType, requirement: Requirement)] {
+        var unmet: [(UserType, Requirement)] = []
+        for proto in allAdopted {
+            for requirement in proto.requirements where !meets(requirement) { unmet.append((proto, requirement)) }
+        }
+        return unmet
+    }
+
+    private var allAdopted: [UserType] {
+        adopted.flatMap { [$0] + $0.allAdopted }
+    }
+
+    private func meets(_ requirement: Requirement) -> Bool {
+        if requirement.isStatic {
+            return statics[requirement.name] != nil || staticComputedProperty(requirement.name) != nil
+                || staticMethod(requirement.name) != nil || enumCase(named: requirement.name) != nil
+        }
+        if requirement.name == "init" { return true }
+        return storedIndex[requirement.name] != nil || computedProperty(requirement.name) != nil || method(requirement.name) != nil
+            || (requirement.name == "rawValue" && rawType != nil)
     }
 
     /// Whether `==` is defined: declared (or implied, for an enum without associated values) `Equatable`.
     var isEquatable: Bool {
-        if !conformances.isDisjoint(with: ["Equatable", "Hashable", "Comparable"]) { return true }
+        if ["Equatable", "Hashable", "Comparable"].contains(where: conforms(to:)) { return true }
         return kind == .enumeration && cases.allSatisfy(\.types.isEmpty)
     }
 }
