@@ -207,4 +207,5 @@ final class BuiltinRegistry: @unchecked Sendable {
     }
 
     func hasStaticMembers(_ type: String) -> Bool { members[type] != nil }
+    func hasStaticMember(_ type: String, _ name: String) -> Bool { members[type]?[name] != nil }
 }

@@ -73,7 +73,8 @@ extension Interpreter {
     ///
     /// Indices are evaluated here, before any storage is touched, so the
     /// in-place update that follows never re-enters the interpreter.
-    func resolvePlace(_ target: ExprSyntax, in scope: Environment, forMutating method: String? = nil) throws -> (Binding, [PathStep]) {
+    /// `throughReference`: the place is a property of what `target` holds, so a `let` holding a class instance will do.
+    func resolvePlace(_ target: ExprSyntax, in scope: Environment, forMutating method: String? = nil, throughReference: Bool = false) throws -> (Binding, [PathStep]) {
         if let tuple = target.as(TupleExprSyntax.self), tuple.elements.count == 1, let only = tuple.elements.first {
             return try resolvePlace(only.expression, in: scope, forMutating: method)
         }
@@ -84,10 +85,10 @@ extension Interpreter {
             case nil:
                 throw unknownName(name, at: reference, in: scope)
             case let .member(receiver):
-                guard receiver.binding.isMutable else { throw immutableSelf(at: reference) }
+                guard receiver.binding.isMutable || receiver.binding.value.isObject else { throw immutableSelf(at: reference) }
                 return (receiver.binding, [.member(name, Syntax(reference))])
             case let .binding(binding):
-                guard binding.isMutable else {
+                guard binding.isMutable || (throughReference && binding.value.isObject) else {
                     if name == "self" { throw immutableSelf(at: reference) }
                     if let method {
                         throw SnippetError("cannot use mutating member '\(method)' on immutable value: '\(name)' is a 'let' constant; declare it with 'var'", at: reference)
@@ -115,7 +116,7 @@ extension Interpreter {
             return (binding, steps + [.index(arguments, Syntax(subscriptCall))])
         }
         if let access = target.as(MemberAccessExprSyntax.self), let base = access.base {
-            let (binding, steps) = try resolvePlace(base, in: scope)
+            let (binding, steps) = try resolvePlace(base, in: scope, throughReference: true)
             return (binding, steps + [.member(access.declName.baseName.text, Syntax(access.declName))])
         }
         throw SnippetError("cannot assign to '\(target.trimmedDescription)'; assign to a 'var', an element or a property", at: target)

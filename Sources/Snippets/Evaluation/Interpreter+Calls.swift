@@ -43,6 +43,7 @@ extension Interpreter {
             guard let baseExpression = access.base else {
                 return .implicitMember(ImplicitMember(name: name, arguments: arguments, node: Syntax(call)))
             }
+            if baseExpression.is(SuperExprSyntax.self) { return try callSuper(name, arguments, in: scope, at: call) }
             // `Swift.min(a, b)`: the module name picks the standard library's function over a method of `self`.
             if baseExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "Swift", scope.lookup("Swift") == nil,
                let builtin = builtins.functions[name] {

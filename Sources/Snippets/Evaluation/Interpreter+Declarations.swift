@@ -33,6 +33,7 @@ extension Interpreter {
         }
         if let structure = declaration.as(StructDeclSyntax.self) { return try declareStruct(structure, in: scope) }
         if let enumeration = declaration.as(EnumDeclSyntax.self) { return try declareEnum(enumeration, in: scope) }
+        if let classDeclaration = declaration.as(ClassDeclSyntax.self) { return try declareClass(classDeclaration, in: scope) }
         if let proto = declaration.as(ProtocolDeclSyntax.self) { return try declareProtocol(proto, in: scope) }
         if let extensionDeclaration = declaration.as(ExtensionDeclSyntax.self) { return try declareExtension(extensionDeclaration, in: scope) }
         if let alias = declaration.as(TypeAliasDeclSyntax.self) { return try declareTypeAlias(alias) }
@@ -56,7 +57,6 @@ extension Interpreter {
 
     /// Declarations lessons do not run, each with what to write instead.
     static let unsupportedDeclarations: [(kind: any DeclSyntaxProtocol.Type, advice: String)] = [
-        (ClassDeclSyntax.self, "classes are not supported in lessons; use a 'struct' (a value type) and 'mutating' methods"),
         (ActorDeclSyntax.self, "actors and concurrency are not supported in lessons; use a 'struct'"),
         (OperatorDeclSyntax.self, "operator declarations are not supported in lessons; write a 'func' with a name"),
         (PrecedenceGroupDeclSyntax.self, "precedence groups are not supported in lessons; write a 'func' with a name"),
@@ -119,7 +119,7 @@ extension Interpreter {
             }
             if let type = userTypes[identifier.name.text] {
                 if case let .implicitMember(member) = value { return try resolveImplicit(member, as: type) }
-                guard userType(of: value) === type else { throw mismatch(value, type.name, node) }
+                guard userType(of: value)?.isSubtype(of: type) == true else { throw mismatch(value, type.name, node) }
                 return value
             }
             // `let s: Schedule = .cosine(T: 100)` resolves the implicit member against the annotated type.

@@ -234,6 +234,7 @@ extension Interpreter {
         guard let baseExpression = access.base else {
             return .implicitMember(ImplicitMember(name: name, arguments: nil, node: Syntax(access)))
         }
+        if baseExpression.is(SuperExprSyntax.self) { return try callSuper(name, nil, in: scope, at: access.declName) }
         // `String.init` or `Point.init` used as a function: the type's name already calls its initializer.
         if name == "init", let reference = baseExpression.as(DeclReferenceExprSyntax.self) {
             let named = try lookup(reference, in: scope)
@@ -257,7 +258,7 @@ extension Interpreter {
     /// A property of any value: a declared type's member, else a builtin one.
     func memberValue(of base: Value, _ name: String, at node: some SyntaxProtocol) throws -> Value {
         switch base {
-        case .record, .enumCase, .metatype:
+        case .record, .enumCase, .metatype, .object:
             if let type = userType(of: base) { return try userMember(of: base, type, name, at: node) }
         case .array, .dictionary, .tuple:
             if name == "description" { return .string(try text(of: base)) }

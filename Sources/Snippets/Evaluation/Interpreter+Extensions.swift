@@ -47,6 +47,9 @@ extension Interpreter {
         let name = Self.baseName(of: declaration.extendedType)
         let added = Self.inheritedNames(declaration.inheritanceClause)
         if let type = userTypes[name] {
+            if type.kind == .protocolType, let clause = declaration.inheritanceClause {
+                throw SnippetError("extension of protocol '\(name)' cannot have an inheritance clause; write `protocol \(name): \(clause.inheritedTypes.trimmedDescription)` where it is declared", at: clause)
+            }
             type.scope = scope
             type.conformances.formUnion(added)
             type.adopted = adoptedProtocols(type.conformances)
@@ -163,7 +166,7 @@ extension Interpreter {
         let name = Self.baseName(of: type)
         if let declared = userTypes[name] {
             if declared.kind == .protocolType { return self.value(value, conformsTo: declared) }
-            return userType(of: value) === declared
+            return userType(of: value)?.isSubtype(of: declared) ?? false
         }
         if value.isNull { return false }
         switch name {

@@ -8,6 +8,7 @@ extension Interpreter {
         case let .record(record): return record.type
         case let .enumCase(item): return item.type
         case let .metatype(type): return type
+        case let .object(object): return object.type
         default: return nil
         }
     }
@@ -18,6 +19,7 @@ extension Interpreter {
         if type.kind == .protocolType || type.kind == .builtinExtension {
             throw SnippetError("'\(type.name)' is a protocol and cannot be constructed; construct a type that conforms to it", at: node)
         }
+        if type.kind == .classType { return try constructObject(type, arguments, at: node) }
         if type.kind == .enumeration, type.initializers.isEmpty, type.extensionInitializers.isEmpty {
             guard type.rawType != nil, arguments.count == 1, let only = arguments.first, only.label == "rawValue" else {
                 let hint = type.rawType == nil ? "write a case, e.g. `\(type.name).\(type.cases.first?.name ?? "name")`" : "write `\(type.name)(rawValue: value)`"
@@ -130,6 +132,15 @@ extension Interpreter {
         switch value {
         case let .record(record):
             if let index = type.storedIndex(of: name) { return try pendingLazyValue(record, index, at: node) ?? record.fields[index] }
+        case let .object(object):
+            if let index = type.storedIndex(of: name) {
+                if type.stored[index].isLazy, object.fields[index].isVoid, let initial = type.stored[index].initial {
+                    // The instance is shared, so the first read stores the value where every holder sees it.
+                    let value = try nested(at: node) { try evaluate(initial, in: methodScope(type, self: .object(object), mutable: true)) }
+                    object.fields[index] = value
+                }
+                return object.fields[index]
+            }
         case let .enumCase(item):
             if name == "rawValue", type.rawType != nil { return type.enumCase(named: item.name)?.rawValue ?? .null }
         case .metatype:
@@ -203,6 +214,9 @@ extension Interpreter {
 extension Interpreter {
     /// Changes `value.name` (and the steps inside it) in place: a stored property, or a computed one through its `set`.
     func modifyUserMember(_ value: inout Value, _ name: String, _ steps: ArraySlice<PathStep>, at node: Syntax, _ body: (inout Value) throws -> Void) throws {
+        if case let .object(object) = value, let index = object.type.storedIndex(of: name) {
+            return try modifyObjectMember(object, index, steps, at: node, body)
+        }
         if case var .record(record) = value, let index = record.type.storedIndex(of: name) {
             if let observers = record.type.stored[index].observers, observersRun(record.type, name) {
                 return try modifyObserved(&value, record, index, observers, steps, at: node, body)

@@ -29,12 +29,19 @@ extension Interpreter {
             if case let .record(record) = base, let index = type.storedIndex(of: name), case .function = record.fields[index] {
                 return try callValue(record.fields[index], arguments, at: node)
             }
+            if case let .object(object) = base, let index = type.storedIndex(of: name), case .function = object.fields[index] {
+                return try callValue(object.fields[index], arguments, at: node)
+            }
             if type.storedIndex(of: name) != nil || type.computedProperty(name) != nil {
                 throw SnippetError("'\(name)' is a property of \(type.name), not a method; write it without parentheses", at: nameNode)
             }
             throw unknownUserMember(name, of: type, isStatic: false, at: nameNode)
         }
         let method = try pick(overloads, arguments, type: type, at: nameNode)
+        if case .object = base {
+            // A class's method changes the shared instance, never the variable that holds it.
+            return try runMethod(method, of: type, self: Binding(base, mutable: true), arguments, owner: type.owner(ofMethod: name), at: node)
+        }
         guard method.modifiers.contains(where: { $0.name.tokenKind == .keyword(.mutating) }) else {
             return try runMethod(method, of: type, self: Binding(base, mutable: false), arguments, at: node)
         }
@@ -65,9 +72,12 @@ extension Interpreter {
     }
 
     /// Runs a method body with `self` bound (nil for a static method), returning its value coerced to the declared type.
-    func runMethod(_ method: FunctionDeclSyntax, of type: UserType, self selfBinding: Binding?, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
+    func runMethod(
+        _ method: FunctionDeclSyntax, of type: UserType, self selfBinding: Binding?, _ arguments: [Argument],
+        owner: UserType? = nil, at node: some SyntaxProtocol
+    ) throws -> Value {
         try nested(at: node) {
-            let outer = Environment(parent: type.scope, receiver: selfBinding.map { MethodReceiver(binding: $0, type: type) })
+            let outer = Environment(parent: (owner ?? type).scope, receiver: selfBinding.map { MethodReceiver(binding: $0, type: type, owner: owner) })
             outer.define("Self", .metatype(type), mutable: false)
             let scope = Environment(parent: outer)
             let inouts = try bindParameters(method.signature.parameterClause.parameters, named: method.name.text, arguments, into: scope, defaultsIn: outer, at: node)
@@ -122,6 +132,7 @@ extension Interpreter {
 
     /// Applies an infix operator, resolving an implicit member against the other side's declared type first.
     func applyBinary(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value {
+        if op == "===" || op == "!==" { return .bool(try identical(lhs, rhs, at: node) == (op == "===")) }
         switch (lhs, rhs) {
         case (.int, .int), (.double, .double), (.int, .double), (.double, .int), (.tensor, _), (_, .tensor), (.jet, _), (_, .jet), (.variable, _), (_, .variable):
             return try Operators.binary(op, lhs, rhs, at: node)

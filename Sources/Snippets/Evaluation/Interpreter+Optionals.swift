@@ -91,7 +91,7 @@ extension Interpreter {
         guard arguments.count == 1, let only = arguments.first, case let .function(function) = only.value, name == "map" || name == "flatMap" else { return nil }
         switch base {
         case .null: return .null
-        case .record, .enumCase:
+        case .record, .enumCase, .object:
             guard userType(of: base)?.method(name) == nil else { return nil }
             return try call(function, with: [base], at: node)
         // A String has no `map` of its own here, so `name.map { ... }` is read as Optional's.

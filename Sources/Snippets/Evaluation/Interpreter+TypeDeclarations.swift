@@ -60,7 +60,7 @@ extension Interpreter {
     }
 
     /// Binds the type's name, then reads its members.
-    private func declareType(_ type: UserType, name: TokenSyntax, members: MemberBlockSyntax, in scope: Environment) throws {
+    func declareType(_ type: UserType, name: TokenSyntax, members: MemberBlockSyntax, in scope: Environment) throws {
         userTypes[type.name] = type
         scope.define(type.name, .metatype(type), mutable: false)
         type.adopted = adoptedProtocols(type.conformances)
@@ -79,15 +79,20 @@ extension Interpreter {
             }
             // A nested `typealias` names a type for the reader; values are checked by what they hold.
             if declaration.is(TypeAliasDeclSyntax.self) { continue }
+            if declaration.is(DeinitializerDeclSyntax.self) {
+                throw SnippetError("'deinit' is not supported in lessons: instances are freed when nothing holds them; do the clean-up in a method", at: declaration)
+            }
+            let classModifiers: Set<String> = type.kind == .classType ? ["override", "final", "class", "required", "convenience", "open"] : []
             if let variable = declaration.as(VariableDeclSyntax.self) {
-                let isStatic = variable.modifiers.contains { $0.name.tokenKind == .keyword(.static) }
+                let isStatic = variable.modifiers.contains { [.keyword(.static), .keyword(.class)].contains($0.name.tokenKind) }
                 let isLet = variable.bindingSpecifier.tokenKind == .keyword(.let)
-                try checkModifiers(variable.modifiers, allowed: ["static", "private", "fileprivate", "public", "internal", "lazy"])
+                try checkModifiers(variable.modifiers, allowed: classModifiers.union(["static", "private", "fileprivate", "public", "internal", "lazy"]))
                 let isLazy = variable.modifiers.contains { $0.name.tokenKind == .keyword(.lazy) }
                 for binding in variable.bindings {
                     guard let name = binding.pattern.as(IdentifierPatternSyntax.self)?.identifier.text else {
                         throw SnippetError("declare one property per name, e.g. `var x = 0`", at: binding.pattern)
                     }
+                    if inExtension { try checkNotRedeclared(name, in: type, at: binding.pattern) }
                     let observers = Self.observers(of: binding)
                     if binding.accessorBlock != nil, observers == nil {
                         if isStatic { type.staticComputed[name] = binding } else { type.computed[name] = binding }
@@ -104,13 +109,18 @@ extension Interpreter {
                 }
             } else if let function = declaration.as(FunctionDeclSyntax.self) {
                 try checkSupported(function)
-                try checkModifiers(function.modifiers, allowed: ["static", "mutating", "private", "fileprivate", "public", "internal"])
-                if function.modifiers.contains(where: { $0.name.tokenKind == .keyword(.static) }) {
+                if inExtension { try checkNotRedeclared(function, in: type) }
+                if type.kind == .classType, let mutating = function.modifiers.first(where: { $0.name.tokenKind == .keyword(.mutating) }) {
+                    throw SnippetError("'mutating' is not valid on methods in classes: a class's methods may always change its properties; remove it", at: mutating)
+                }
+                try checkModifiers(function.modifiers, allowed: classModifiers.union(["static", "mutating", "private", "fileprivate", "public", "internal"]))
+                if function.modifiers.contains(where: { [.keyword(.static), .keyword(.class)].contains($0.name.tokenKind) }) {
                     type.staticMethods[function.name.text, default: []].append(function)
                 } else {
                     type.methods[function.name.text, default: []].append(function)
                 }
             } else if let initializer = declaration.as(InitializerDeclSyntax.self) {
+                try checkModifiers(initializer.modifiers, allowed: classModifiers.union(["private", "fileprivate", "public", "internal"]))
                 if initializer.body == nil { throw SnippetError("'init' needs a body", at: initializer) }
                 if type.kind == .builtinExtension {
                     throw SnippetError("initializers cannot be added to \(type.name) in lessons; write a 'func' that returns the value", at: initializer.initKeyword)
@@ -129,6 +139,33 @@ extension Interpreter {
             if let annotation = binding.typeAnnotation { value = try coerce(value, to: annotation.type, at: initial.value) }
             type.statics[name] = Binding(value, mutable: mutable)
         }
+    }
+
+    /// An extension adds members; replacing one the type (or Swift's type) already has would let a later
+    /// cell, an exercise in particular, change what earlier code and the tests rely on.
+    private func checkNotRedeclared(_ name: String, in type: UserType, at node: some SyntaxProtocol) throws {
+        if type.storedIndex(of: name) != nil || type.computed[name] != nil || type.statics[name] != nil
+            || type.staticComputed[name] != nil || type.builtinMembers.contains(name)
+            || (type.kind == .builtinExtension && builtins.hasStaticMember(type.name, name)) {
+            throw SnippetError("invalid redeclaration of '\(name)': \(type.name) already has it; choose another name", at: node)
+        }
+    }
+
+    private func checkNotRedeclared(_ function: FunctionDeclSyntax, in type: UserType) throws {
+        let name = function.name.text
+        if type.builtinMembers.contains(name) || type.storedIndex(of: name) != nil || type.computed[name] != nil
+            || (type.kind == .builtinExtension && builtins.hasStaticMember(type.name, name)) {
+            throw SnippetError("invalid redeclaration of '\(name)': \(type.name) already has it; choose another name", at: function.name)
+        }
+        let labels = Self.labels(function.signature.parameterClause.parameters)
+        let existing = (type.methods[name] ?? []) + (type.staticMethods[name] ?? [])
+        if existing.contains(where: { Self.labels($0.signature.parameterClause.parameters) == labels }) {
+            throw SnippetError("invalid redeclaration of '\(name)(\(labels.map { ($0 ?? "_") + ":" }.joined()))': \(type.name) already has it; choose another name", at: function.name)
+        }
+    }
+
+    static func labels(_ parameters: FunctionParameterListSyntax) -> [String?] {
+        parameters.map { $0.firstName.tokenKind == .wildcard ? nil : $0.firstName.text }
     }
 
     /// A stored property's `willSet`/`didSet` accessors, or nil for a plain or computed property.

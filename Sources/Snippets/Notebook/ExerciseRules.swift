@@ -54,6 +54,7 @@ struct ExerciseRules {
                     + "make a copy of your own (for example 'var my\(name.prefix(1).uppercased())\(name.dropFirst()) = \(name)')",
                 at: node, notes: [SnippetNote(message: "'\(name)' is defined here", node: original)])
         }
+        if let error = Self.changedComparison(in: tree.statements) { return error }
         for declaration in Self.declarations(in: tree.statements) {
             let rename = "rename yours (for example 'my\(declaration.name.prefix(1).uppercased())\(declaration.name.dropFirst())')"
             if let original = lessonNames[declaration.name] {
@@ -65,6 +66,29 @@ struct ExerciseRules {
                 return SnippetError(
                     "'\(declaration.name)' is a builtin, and the tests use the builtin; an exercise cell cannot redefine it: \(rename)",
                     at: declaration.node)
+            }
+        }
+        return nil
+    }
+
+    /// An extension in an exercise may add methods, but not conformances or operators to a type it did not
+    /// declare: `extension Direction: Equatable { static func == ... { true } }` would make the tests' comparisons lie.
+    static func changedComparison(in statements: CodeBlockItemListSyntax) -> SnippetError? {
+        let own = Set(declarations(in: statements).map(\.name))
+        for item in statements {
+            guard case let .decl(decl) = item.item, let extensionDecl = decl.as(ExtensionDeclSyntax.self),
+                  !own.contains(extensionDecl.extendedType.trimmedDescription) else { continue }
+            let type = extensionDecl.extendedType.trimmedDescription
+            if let clause = extensionDecl.inheritanceClause {
+                return SnippetError(
+                    "an exercise cannot add conformances to '\(type)': the tests compare and print the lesson's values as the lesson declared them; add methods only",
+                    at: clause)
+            }
+            for member in extensionDecl.memberBlock.members {
+                guard let function = member.decl.as(FunctionDeclSyntax.self), case .binaryOperator = function.name.tokenKind else { continue }
+                return SnippetError(
+                    "an exercise cannot declare the operator '\(function.name.text)' on '\(type)': the tests compare with the lesson's operators; write a method with a name instead",
+                    at: function.name)
             }
         }
         return nil

@@ -33,6 +33,9 @@ enum Display {
             case let .runs(runs): return "Comparison(\(runs.title), runs: \(runs.runs.map(\.name)))"
             case let .plot(plot): return "Plot(\(plot.series.map(\.name)))"
             }
+        case let .object(object):
+            // Swift prints `Module.Name`; a lesson has no module, so the class's name alone.
+            return custom?(value) ?? object.type.name
         case let .record(record):
             if let text = custom?(value) { return text }
             // Swift shows a lazy property by its hidden storage: nil until read, then Optional(value).

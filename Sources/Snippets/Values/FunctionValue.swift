@@ -101,6 +101,16 @@ final class Environment {
         return nil
     }
 
+    /// The receiver of the innermost method running here, for `super`.
+    var currentReceiver: MethodReceiver? {
+        var scope: Environment? = self
+        while let current = scope {
+            if let receiver = current.receiver { return receiver }
+            scope = current.parent
+        }
+        return nil
+    }
+
     func define(_ name: String, _ value: Value, mutable: Bool) {
         bindings[name] = Binding(value, mutable: mutable)
     }

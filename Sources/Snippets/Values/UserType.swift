@@ -12,6 +12,8 @@ final class UserType {
         case protocolType
         /// The members `extension Array` (or `Double`, `Collection`, …) adds to a builtin type.
         case builtinExtension
+        /// A class: instances are shared references; it may inherit from one superclass.
+        case classType
     }
 
     /// What a protocol asks of a conforming type: a property, method or initializer, by name.
@@ -72,6 +74,8 @@ final class UserType {
     var requirements: [Requirement] = []
     /// For a builtin extension: the builtin's own members, which a bare name in a method may mean.
     var builtinMembers: Set<String> = []
+    /// A class's superclass, whose stored properties come first and whose members it inherits.
+    var superclass: UserType?
 
     init(name: String, kind: Kind, scope: Environment) {
         self.name = name
@@ -86,6 +90,7 @@ final class UserType {
         case .enumeration: return "enum"
         case .protocolType: return "protocol"
         case .builtinExtension: return "extension"
+        case .classType: return "class"
         }
     }
 
@@ -112,24 +117,34 @@ final class UserType {
 
     /// An instance method's overloads: the type's own, else a default from an adopted protocol.
     func method(_ name: String) -> [FunctionDeclSyntax]? {
-        methods[name] ?? adopted.lazy.compactMap { $0.method(name) }.first
+        methods[name] ?? superclass?.method(name) ?? adopted.lazy.compactMap { $0.method(name) }.first
+    }
+
+    /// The class in the superclass chain whose body or extension declares the method, so `super` inside it goes one class up.
+    func owner(ofMethod name: String) -> UserType? {
+        methods[name] != nil ? self : superclass?.owner(ofMethod: name)
     }
 
     func computedProperty(_ name: String) -> PatternBindingSyntax? {
-        computed[name] ?? adopted.lazy.compactMap { $0.computedProperty(name) }.first
+        computed[name] ?? superclass?.computedProperty(name) ?? adopted.lazy.compactMap { $0.computedProperty(name) }.first
     }
 
     func staticMethod(_ name: String) -> [FunctionDeclSyntax]? {
-        staticMethods[name] ?? adopted.lazy.compactMap { $0.staticMethod(name) }.first
+        staticMethods[name] ?? superclass?.staticMethod(name) ?? adopted.lazy.compactMap { $0.staticMethod(name) }.first
     }
 
     func staticComputedProperty(_ name: String) -> PatternBindingSyntax? {
-        staticComputed[name] ?? adopted.lazy.compactMap { $0.staticComputedProperty(name) }.first
+        staticComputed[name] ?? superclass?.staticComputedProperty(name) ?? adopted.lazy.compactMap { $0.staticComputedProperty(name) }.first
     }
 
-    /// Whether the type conforms to `name`, directly, through a protocol it adopts, or one those inherit.
+    /// Whether the type conforms to `name`, directly, through a protocol it adopts, one those inherit, or its superclass.
     func conforms(to name: String) -> Bool {
-        conformances.contains(name) || adopted.contains { $0.name == name || $0.conforms(to: name) }
+        conformances.contains(name) || adopted.contains { $0.name == name || $0.conforms(to: name) } || (superclass?.conforms(to: name) ?? false)
+    }
+
+    /// Whether the type is `other` or a subclass of it.
+    func isSubtype(of other: UserType) -> Bool {
+        self === other || (superclass?.isSubtype(of: other) ?? false)
     }
 
     /// Every requirement of the adopted protocols (and those they inherit) that the type does not meet.
@@ -142,7 +157,7 @@ final class UserType {
     }
 
     private var allAdopted: [UserType] {
-        adopted.flatMap { [$0] + $0.allAdopted }
+        adopted.flatMap { [$0] + $0.allAdopted } + (superclass?.allAdopted ?? [])
     }
 
     private func meets(_ requirement: Requirement) -> Bool {
@@ -168,6 +183,43 @@ struct RecordValue {
     var fields: [Value]
 }
 
+/// An instance of a declared class: one set of stored properties, shared by every variable that holds it.
+final class ObjectValue {
+    let type: UserType
+    var fields: [Value]
+
+    init(type: UserType, fields: [Value]) {
+        self.type = type
+        self.fields = fields
+    }
+
+    /// Frees what the instance held with a work list instead of recursion, so dropping a
+    /// linked list of millions of nodes cannot overflow the stack.
+    deinit {
+        var pending = fields
+        fields = []
+        while var value = pending.popLast() {
+            // `if case` with the value dropped at once leaves `child` the only reference when nothing else holds it
+            // (a `switch` would keep its subject alive and make every check fail).
+            if case var .object(child) = value {
+                value = .void
+                if isKnownUniquelyReferenced(&child) {
+                    pending.append(contentsOf: child.fields)
+                    child.fields = []
+                }
+                continue
+            }
+            switch value {
+            case let .record(record): pending.append(contentsOf: record.fields)
+            case let .array(items), let .tuple(items, _): pending.append(contentsOf: items)
+            case let .enumCase(item): pending.append(contentsOf: item.values)
+            case let .dictionary(dictionary): pending.append(contentsOf: dictionary.keys + dictionary.values)
+            default: continue
+            }
+        }
+    }
+}
+
 /// A value of a declared enum: which case, and its associated values.
 struct EnumCaseValue {
     let type: UserType
@@ -181,4 +233,6 @@ struct MethodReceiver {
     /// `self`, mutable in a `mutating` method or an `init`.
     let binding: Binding
     let type: UserType
+    /// For a class: the class whose method is running, so `super` means its superclass.
+    var owner: UserType? = nil
 }

@@ -35,6 +35,8 @@ enum Value {
     indirect case enumCase(EnumCaseValue)
     /// A declared type used as a value: `Point(x: 1, y: 2)`, `Direction.allCases`.
     case metatype(UserType)
+    /// An instance of a `class` the lesson declared: shared, not copied, on assignment.
+    case object(ObjectValue)
 
     /// The Swift-style type name used in error messages.
     var typeName: String {
@@ -59,6 +61,7 @@ enum Value {
         case let .record(record): return record.type.name
         case let .enumCase(value): return value.type.name
         case let .metatype(type): return "\(type.name).Type"
+        case let .object(object): return object.type.name
         }
     }
 
@@ -73,6 +76,11 @@ enum Value {
 
     var isVoid: Bool {
         if case .void = self { return true }
+        return false
+    }
+
+    var isObject: Bool {
+        if case .object = self { return true }
         return false
     }
 
