@@ -127,7 +127,9 @@ extension Interpreter {
                 return try builtins.resolve(member, kind: identifier.name.text, interpreter: self)
             }
             switch identifier.name.text {
-            case "Double", "Float", "CGFloat":
+            case "Float", "CGFloat", "Float16", "Float80":
+                throw SnippetError(Self.floatAdvice(identifier.name.text), at: identifier)
+            case "Double":
                 if let number = value.asDouble { return .double(number) }
                 if case .tensor = value { break }
                 throw mismatch(value, identifier.name.text, node)
@@ -174,6 +176,12 @@ extension Interpreter {
             return .dictionary(result)
         }
         return value
+    }
+
+    /// Why single precision is refused rather than run in Double: its results would print Double's digits, not Swift's.
+    static func floatAdvice(_ name: String) -> String {
+        "'\(name)' is not supported in lessons: cells compute in Double (as Descent does), and a \(name) would print "
+            + "Double's digits, not \(name)'s (1/3 is 0.33333334 as a Float); write Double"
     }
 
     private func mismatch(_ value: Value, _ type: String, _ node: some SyntaxProtocol) -> SnippetError {

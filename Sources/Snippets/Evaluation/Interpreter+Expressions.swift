@@ -205,6 +205,7 @@ extension Interpreter {
         }
         let candidates = (scope.visibleNames + Array(builtins.functions.keys) + Array(builtins.constants.keys))
             .filter { !unsuggested.contains($0) }
+        if ["Float", "CGFloat", "Float16", "Float80"].contains(name) { return SnippetError(Self.floatAdvice(name), at: node) }
         var message = "cannot find '\(name)' in scope"
         if let suggestion = Suggestions.nearest(to: name, in: candidates) {
             message += "; did you mean '\(suggestion)'?"

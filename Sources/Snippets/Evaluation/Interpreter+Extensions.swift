@@ -123,14 +123,14 @@ extension Interpreter {
     }
 
     /// Swift's types that lessons use but cannot extend.
-    static let swiftTypes: Set<String> = ["Optional", "Character", "Substring", "Range", "ClosedRange", "Result", "Any", "AnyObject"]
+    static let swiftTypes: Set<String> = ["Float", "Optional", "Character", "Substring", "Range", "ClosedRange", "Result", "Any", "AnyObject"]
 
     /// The builtin type keys an extension of each Swift type or protocol adds members to.
     static let extensibleBuiltins: [String: [String]] = {
         var table: [String: [String]] = [:]
         for name in ["Array", "Sequence", "Collection", "BidirectionalCollection", "RandomAccessCollection",
                      "MutableCollection", "RangeReplaceableCollection", "Set"] { table[name] = ["Array"] }
-        for name in ["Double", "Float", "BinaryFloatingPoint", "FloatingPoint"] { table[name] = ["Double"] }
+        for name in ["Double", "BinaryFloatingPoint", "FloatingPoint"] { table[name] = ["Double"] }
         for name in ["Int", "BinaryInteger", "FixedWidthInteger", "SignedInteger"] { table[name] = ["Int"] }
         for name in ["Numeric", "SignedNumeric", "AdditiveArithmetic", "Strideable"] { table[name] = ["Int", "Double"] }
         for name in ["Comparable", "Equatable", "Hashable"] { table[name] = ["Int", "Double", "String"] }
