@@ -14,6 +14,11 @@ can replay torch's gradients through the Swift optimizer and compare iterates.
 
 Tests/DescentTests/Fixtures/schedules.json: learning rates of StepLR and
 CosineAnnealingLR at each step, for Schedule.step and Schedule.cosine.
+
+Tests/DescentTests/Fixtures/training-rules.json: warm-up (LinearLR, alone and
+before CosineAnnealingLR through SequentialLR), OneCycleLR (cycle_momentum off)
+rates at each step, and gradients before and after clip_grad_norm_ and
+clip_grad_value_, for Schedule.warmup, Schedule.oneCycle and GradientClipping.
 """
 import json
 import os
@@ -163,6 +168,62 @@ def schedule_sequences():
     return out
 
 
+def rates_of(base, make, steps):
+    """The learning rate torch's scheduler gives at steps 0, 1, 2, ... for a base rate."""
+    parameter = torch.zeros(1, requires_grad=True)
+    optimizer = torch.optim.SGD([parameter], lr=base)
+    scheduler = make(optimizer)
+    rates = []
+    for _ in range(steps):
+        rates.append(optimizer.param_groups[0]["lr"])
+        optimizer.step()
+        scheduler.step()
+    return rates
+
+
+def training_rules():
+    lr = torch.optim.lr_scheduler
+    warmups = []
+    # Up to the end of the cosine: after T torch's cosine rises again, Descent's stays at minLR (docs/descent.md).
+    for base, steps, start, then, total in [(0.1, 5, 0.1, None, 20), (1.0, 10, 0.25, None, 30),
+                                            (0.05, 8, 0.1, {"T": 40, "minLR": 0.001}, 49)]:
+        def make(optimizer, steps=steps, start=start, then=then):
+            warm = lr.LinearLR(optimizer, start_factor=start, end_factor=1.0, total_iters=steps)
+            if then is None:
+                return warm
+            cosine = lr.CosineAnnealingLR(optimizer, T_max=then["T"], eta_min=then["minLR"])
+            return lr.SequentialLR(optimizer, [warm, cosine], milestones=[steps])
+        case = {"base": base, "steps": steps, "from": start, "rates": rates_of(base, make, total)}
+        if then is not None:
+            case["then"] = then
+        warmups.append(case)
+    cycles = []
+    for base, total, pct, div, final in [(0.1, 100, 0.3, 25.0, 1e4), (1.0, 37, 0.25, 10.0, 100.0), (0.02, 10, 0.5, 5.0, 1e3)]:
+        def make(optimizer, base=base, total=total, pct=pct, div=div, final=final):
+            return lr.OneCycleLR(optimizer, max_lr=base, total_steps=total, pct_start=pct, div_factor=div,
+                                 final_div_factor=final, cycle_momentum=False)
+        cycles.append({"base": base, "total": total, "pctStart": pct, "divFactor": div, "finalDivFactor": final,
+                       "rates": rates_of(base, make, total)})
+    generator = torch.Generator().manual_seed(13)
+    clips = []
+    for kind, limit, scale in [("norm", 1.0, 1.0), ("norm", 0.5, 3.0), ("norm", 100.0, 1.0), ("value", 0.3, 1.0), ("value", 2.0, 0.5)]:
+        grads = [torch.randn(3, 4, generator=generator) * scale, torch.randn(4, generator=generator) * scale]
+        before = [g.flatten().tolist() for g in grads]
+        parameters = [torch.zeros_like(g, requires_grad=True) for g in grads]
+        for p, g in zip(parameters, grads):
+            p.grad = g.clone()
+        if kind == "norm":
+            total = torch.nn.utils.clip_grad_norm_(parameters, max_norm=limit, foreach=False)
+        else:
+            torch.nn.utils.clip_grad_value_(parameters, clip_value=limit, foreach=False)
+            total = None
+        clips.append({"kind": kind, "limit": limit, "shapes": [[3, 4], [4]], "before": before,
+                      "after": [p.grad.flatten().tolist() for p in parameters],
+                      "totalNorm": None if total is None else total.item()})
+    return {"generator": "scripts/make-fixtures.py", "torch": torch.__version__,
+            "warmups": warmups, "oneCycles": cycles, "clipping": clips}
+
+
 def main():
     cases = [run_case(*case) for case in CASES]
     fixture = {
@@ -180,7 +241,10 @@ def main():
         json.dump({"generator": "scripts/make-fixtures.py", "torch": torch.__version__,
                    "schedules": schedule_sequences()}, f, indent=1)
         f.write("\n")
-    print(f"wrote {len(cases)} optimizer cases and the schedule sequences to {os.path.normpath(ROOT)}")
+    with open(os.path.join(ROOT, "training-rules.json"), "w") as f:
+        json.dump(training_rules(), f, indent=1)
+        f.write("\n")
+    print(f"wrote {len(cases)} optimizer cases, the schedule sequences and the training rules to {os.path.normpath(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -16,6 +16,11 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
         case linear(T: Double, end: Double)
         case inverseTime(k: Double)
         case cosine(T: Double, minLR: Double)
+        /// Linear warm-up from `from × base` to `base` over `steps`, then `then` counted from 0.
+        indirect case warmup(steps: Int, from: Double, then: Schedule)
+        /// One cycle: cosine up from `base / divFactor` to `base` over the first `pctStart` of `total` steps,
+        /// then cosine down to `base / (divFactor × finalDivFactor)`.
+        case oneCycle(total: Int, pctStart: Double, divFactor: Double, finalDivFactor: Double)
     }
 
     public let kind: Kind
@@ -43,10 +48,29 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
     /// after step `T` the rate stays at `minLR` (PyTorch's closed form would rise again).
     public static func cosine(T: Double, minLR: Double = 0) -> Schedule { Schedule(.cosine(T: T, minLR: minLR)) }
 
+    /// Linear warm-up over `steps` steps from `from × base` to `base`, then `then` (counted from 0 at the end of
+    /// the warm-up), as torch's `SequentialLR([LinearLR(start_factor: from, total_iters: steps), then], milestones: [steps])`.
+    /// Large rates early in training diverge before adaptive statistics settle; a warm-up avoids it.
+    public static func warmup(steps: Int, from: Double = 0.1, then: Schedule = .constant) -> Schedule {
+        Schedule(.warmup(steps: steps, from: from, then: then))
+    }
+
+    /// The one-cycle policy with the optimizer's rate as the peak, as torch's
+    /// `OneCycleLR(max_lr: lr, total_steps: total, pct_start:, div_factor:, final_div_factor:, cycle_momentum: False)`;
+    /// after `total` steps the rate stays at its final value (torch would raise an error).
+    public static func oneCycle(total: Int, pctStart: Double = 0.3, divFactor: Double = 25, finalDivFactor: Double = 1e4) -> Schedule {
+        Schedule(.oneCycle(total: total, pctStart: pctStart, divFactor: divFactor, finalDivFactor: finalDivFactor))
+    }
+
     /// The learning rate at 0-based `step` for base rate `base`; negative steps count as 0.
     public func lr(at step: Int, base: Double) -> Double {
         let t = Double(Swift.max(step, 0))
         switch kind {
+        case let .warmup(steps, from, then):
+            return Self.warmupRate(step: Swift.max(step, 0), steps: steps, from: from, then: then, base: base)
+        case let .oneCycle(total, pctStart, divFactor, finalDivFactor):
+            return Self.oneCycleRate(step: Swift.max(step, 0), total: total, pctStart: pctStart,
+                                     divFactor: divFactor, finalDivFactor: finalDivFactor, base: base)
         case .constant:
             return base
         case let .step(every, factor):
@@ -86,6 +110,16 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
         case let .cosine(T, minLR):
             try require(T > 0 && T.isFinite, "T", T, "a finite value > 0")
             try require(minLR >= 0 && minLR.isFinite, "minLR", minLR, "a finite value >= 0")
+        case let .warmup(steps, from, then):
+            try require(steps >= 1, "steps", Double(steps), "an integer >= 1")
+            try require(from > 0 && from <= 1, "from", from, "a value in (0, 1]")
+            try then.validate()
+        case let .oneCycle(total, pctStart, divFactor, finalDivFactor):
+            try require(total >= 2, "total", Double(total), "an integer >= 2")
+            try require(pctStart > 0 && pctStart < 1, "pctStart", pctStart, "a value in (0, 1)")
+            try require(Double(total) * pctStart >= 2, "pctStart", pctStart, "at least 2 / total, so the rise has two steps")
+            try require(divFactor >= 1 && divFactor.isFinite, "divFactor", divFactor, "a finite value >= 1")
+            try require(finalDivFactor >= 1 && finalDivFactor.isFinite, "finalDivFactor", finalDivFactor, "a finite value >= 1")
         }
     }
 
@@ -99,6 +133,10 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
         case let .linear(T, end): return end == 0 ? ".linear(T: \(f(T)))" : ".linear(T: \(f(T)), end: \(f(end)))"
         case let .inverseTime(k): return ".inverseTime(k: \(f(k)))"
         case let .cosine(T, minLR): return ".cosine(T: \(f(T)), minLR: \(f(minLR)))"
+        case let .warmup(steps, from, then):
+            return ".warmup(steps: \(steps), from: \(f(from))" + (then == .constant ? ")" : ", then: \(then))")
+        case let .oneCycle(total, pctStart, divFactor, finalDivFactor):
+            return ".oneCycle(total: \(total), pctStart: \(f(pctStart)), divFactor: \(f(divFactor)), finalDivFactor: \(f(finalDivFactor)))"
         }
     }
 }

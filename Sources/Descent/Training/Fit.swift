@@ -17,6 +17,7 @@ public func fit(
     seed: Int = 0,
     schedule: Schedule = .constant,
     penalty: Penalty? = nil,
+    clip: GradientClipping? = nil,
     stop: [StoppingCriterion] = [],
     optimizers: [any Optimizing]
 ) throws -> Comparison {
@@ -33,12 +34,13 @@ public func fit(
         throw DescentError.invalidArgument(name: "batchSize", value: "\(size)", expected: "a positive batch size")
     }
     try schedule.validate()
+    try clip?.validate()
     for optimizer in optimizers { try optimizer.validate() }
     // One batch plan shared by every run, drawn epoch by epoch (the seed fixes it), so a huge
     // `epochs` costs time, which the limits stop, rather than memory up front.
     let plan = BatchPlan(epochs: epochs, size: size, seed: batchSize == nil ? nil : seed)
     let setup = TrainingSetup(train: train, validation: validation, loss: loss, penalty: penalty,
-                              schedule: schedule, stop: stop, plan: plan, seed: seed)
+                              schedule: schedule, clip: clip, stop: stop, plan: plan, seed: seed)
     let runs = try runInParallel(optimizers.count) { index in
         try setup.train(model, with: optimizers[index])
     }
@@ -57,11 +59,12 @@ public func fit(
     seed: Int = 0,
     schedule: Schedule = .constant,
     penalty: Penalty? = nil,
+    clip: GradientClipping? = nil,
     stop: [StoppingCriterion] = [],
     @OptimizerBuilder _ optimizers: () throws -> [any Optimizing]
 ) throws -> Comparison {
     try fit(model, on: train, validation: validation, loss: loss, epochs: epochs, batchSize: batchSize,
-            seed: seed, schedule: schedule, penalty: penalty, stop: stop, optimizers: optimizers())
+            seed: seed, schedule: schedule, penalty: penalty, clip: clip, stop: stop, optimizers: optimizers())
 }
 
 /// The minibatches of every epoch: epoch e's order comes from the seed and e alone.
@@ -83,6 +86,7 @@ private struct TrainingSetup: Sendable {
     let loss: Loss
     let penalty: Penalty?
     let schedule: Schedule
+    let clip: GradientClipping?
     let stop: [StoppingCriterion]
     let plan: BatchPlan
     let seed: Int
@@ -127,7 +131,7 @@ private struct TrainingSetup: Sendable {
                     break epochs
                 }
                 total += value * Double(indices.count)
-                try optimizer.step(&parameters, gradients: gradients)
+                try optimizer.step(&parameters, gradients: clip?.apply(gradients) ?? gradients)
             }
             model.parameters = parameters
             let epochLoss = total / Double(train.count)
@@ -149,14 +153,7 @@ private struct TrainingSetup: Sendable {
     private func lossAndGradients(
         _ model: Sequential, _ parameters: [Tensor], _ x: Tensor, _ y: Tensor, _ context: inout ForwardContext
     ) throws -> (Double, [Tensor]) {
-        let variables = parameters.map { Variable($0, requiresGrad: true, name: "parameter") }
-        let output = try model.forward(Variable(x), parameters: variables[...], context: &context)
-        var objective = try loss(output, y)
-        if let penalty {
-            objective = try objective + penalty(variables)
-        }
-        try objective.backward()
-        return (try objective.value.scalar(), variables.map { $0.grad ?? $0.value.zerosLike })
+        try modelLossAndGradients(model, parameters, x, y, loss: loss, penalty: penalty, &context)
     }
 
     /// Evaluates the model after an epoch, appending accuracy and validation numbers; returns the validation loss.

@@ -11,6 +11,7 @@ extension BuiltinRegistry {
         registerTraining()
         registerAutodiff()
         registerClassicMethods()
+        registerCurvature()
     }
 
     /// Newton's method, which `minimize` drives with the objective's exact Hessian.

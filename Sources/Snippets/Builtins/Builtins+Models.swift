@@ -73,6 +73,14 @@ extension BuiltinRegistry {
         member(of: "Schedule", "linear", ["T", "end?"]) { a in schedule(.linear(T: try a.double("T"), end: try a.double("end", default: 0))) }
         member(of: "Schedule", "inverseTime", ["k"]) { a in schedule(.inverseTime(k: try a.double("k"))) }
         member(of: "Schedule", "cosine", ["T", "minLR?"]) { a in schedule(.cosine(T: try a.double("T"), minLR: try a.double("minLR", default: 0))) }
+        member(of: "Schedule", "warmup", ["steps", "from?", "then?"]) { a in
+            schedule(.warmup(steps: try a.int("steps"), from: try a.double("from", default: 0.1),
+                             then: try a.optionalNative("then", Schedule.self, kind: "Schedule") ?? .constant))
+        }
+        member(of: "Schedule", "oneCycle", ["total", "pctStart?", "divFactor?", "finalDivFactor?"]) { a in
+            schedule(.oneCycle(total: try a.int("total"), pctStart: try a.double("pctStart", default: 0.3),
+                               divFactor: try a.double("divFactor", default: 25), finalDivFactor: try a.double("finalDivFactor", default: 1e4)))
+        }
     }
 
     private func registerStopping() {

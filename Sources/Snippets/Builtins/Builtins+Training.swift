@@ -26,7 +26,7 @@ extension BuiltinRegistry {
             try Self.rethrowCallback(objectiveValue)
             return Self.wrap(ComparisonValue(comparison: comparison, surface: surface))
         }
-        function("fit", ["_model", "on", "validation?", "loss", "epochs", "batchSize?", "seed?", "schedule?", "penalty?", "stop?", "{optimizers"]) { args in
+        function("fit", ["_model", "on", "validation?", "loss", "epochs", "batchSize?", "seed?", "schedule?", "penalty?", "clip?", "stop?", "{optimizers"]) { args in
             let model = try args.native("model", Sequential.self, kind: "Sequential")
             let train = try args.native("on", Dataset.self, kind: "Dataset")
             let validation = try args.optionalNative("validation", Dataset.self, kind: "Dataset")
@@ -37,10 +37,11 @@ extension BuiltinRegistry {
             let seed = try args.int("seed", default: 0)
             let schedule = try args.optionalNative("schedule", Schedule.self, kind: "Schedule") ?? .constant
             let penalty = try args.optionalNative("penalty", Penalty.self, kind: "Penalty")
+            let clip = try args.optionalNative("clip", GradientClipping.self, kind: "GradientClipping")
             let stop = try Self.criteria(args)
             let comparison = try ExecutionLimits.serialIf(interpreted) {
                 try fit(model, on: train, validation: validation, loss: loss, epochs: epochs, batchSize: batchSize, seed: seed,
-                        schedule: schedule, penalty: penalty, stop: stop, optimizers: optimizers)
+                        schedule: schedule, penalty: penalty, clip: clip, stop: stop, optimizers: optimizers)
             }
             return Self.wrap(ComparisonValue(comparison: comparison, surface: nil))
         }
