@@ -17,8 +17,9 @@ CosineAnnealingLR at each step, for Schedule.step and Schedule.cosine.
 
 Tests/DescentTests/Fixtures/training-rules.json: warm-up (LinearLR, alone and
 before CosineAnnealingLR through SequentialLR), OneCycleLR (cycle_momentum off)
-rates at each step, and gradients before and after clip_grad_norm_ and
-clip_grad_value_, for Schedule.warmup, Schedule.oneCycle and GradientClipping.
+rates at each step, ReduceLROnPlateau's rates for given loss sequences, and
+gradients before and after clip_grad_norm_ and clip_grad_value_, for
+Schedule.warmup, Schedule.oneCycle, PlateauTracker and GradientClipping.
 """
 import json
 import os
@@ -220,8 +221,28 @@ def training_rules():
         clips.append({"kind": kind, "limit": limit, "shapes": [[3, 4], [4]], "before": before,
                       "after": [p.grad.flatten().tolist() for p in parameters],
                       "totalNorm": None if total is None else total.item()})
+    plateaus = []
+    falling = [1.0 / (1 + k) for k in range(12)]
+    flat = [0.08 + 0.001 * ((k * 7) % 5) for k in range(30)]
+    noisy = [0.5 * 0.97 ** k + 0.02 * ((k * 13) % 7 - 3) for k in range(60)]
+    for base, metrics, options in [
+        (0.1, falling + flat, {"factor": 0.5, "patience": 3, "threshold": 1e-3, "cooldown": 0, "minLR": 0.0}),
+        (1.0, noisy, {"factor": 0.1, "patience": 2, "threshold": 1e-4, "cooldown": 2, "minLR": 0.005}),
+        (0.3, flat + falling, {"factor": 0.7, "patience": 0, "threshold": 0.0, "cooldown": 1, "minLR": 0.0}),
+    ]:
+        parameter = torch.zeros(1, requires_grad=True)
+        optimizer = torch.optim.SGD([parameter], lr=base)
+        scheduler = lr.ReduceLROnPlateau(optimizer, mode="min", factor=options["factor"], patience=options["patience"],
+                                         threshold=options["threshold"], threshold_mode="rel",
+                                         cooldown=options["cooldown"], min_lr=options["minLR"])
+        rates = []
+        for metric in metrics:
+            rates.append(optimizer.param_groups[0]["lr"])
+            optimizer.step()
+            scheduler.step(metric)
+        plateaus.append({"base": base, **options, "metrics": metrics, "rates": rates})
     return {"generator": "scripts/make-fixtures.py", "torch": torch.__version__,
-            "warmups": warmups, "oneCycles": cycles, "clipping": clips}
+            "warmups": warmups, "oneCycles": cycles, "clipping": clips, "plateaus": plateaus}
 
 
 def main():

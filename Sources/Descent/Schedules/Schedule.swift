@@ -21,6 +21,8 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
         /// One cycle: cosine up from `base / divFactor` to `base` over the first `pctStart` of `total` steps,
         /// then cosine down to `base / (divFactor × finalDivFactor)`.
         case oneCycle(total: Int, pctStart: Double, divFactor: Double, finalDivFactor: Double)
+        /// Multiplies the rate by `factor` when the watched loss has not improved for `patience` checks.
+        case reduceOnPlateau(factor: Double, patience: Int, threshold: Double, cooldown: Int, minLR: Double)
     }
 
     public let kind: Kind
@@ -62,12 +64,23 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
         Schedule(.oneCycle(total: total, pctStart: pctStart, divFactor: divFactor, finalDivFactor: finalDivFactor))
     }
 
+    /// Reduce-on-plateau: the rate falls by `factor` once the loss has failed to improve by a relative
+    /// `threshold` for more than `patience` checks (epochs in `fit`, steps in `minimize`), then waits
+    /// `cooldown` checks, never going below `minLR`; torch's `ReduceLROnPlateau(mode: "min", threshold_mode: "rel")`.
+    /// `fit` watches the validation loss when it has a validation set, else the epoch's training loss.
+    public static func reduceOnPlateau(factor: Double = 0.1, patience: Int = 10, threshold: Double = 1e-4, cooldown: Int = 0, minLR: Double = 0) -> Schedule {
+        Schedule(.reduceOnPlateau(factor: factor, patience: patience, threshold: threshold, cooldown: cooldown, minLR: minLR))
+    }
+
     /// The learning rate at 0-based `step` for base rate `base`; negative steps count as 0.
+    /// A reduce-on-plateau schedule depends on the losses, not the step: this gives its starting rate (see `PlateauTracker`).
     public func lr(at step: Int, base: Double) -> Double {
         let t = Double(Swift.max(step, 0))
         switch kind {
         case let .warmup(steps, from, then):
             return Self.warmupRate(step: Swift.max(step, 0), steps: steps, from: from, then: then, base: base)
+        case .reduceOnPlateau:
+            return base
         case let .oneCycle(total, pctStart, divFactor, finalDivFactor):
             return Self.oneCycleRate(step: Swift.max(step, 0), total: total, pctStart: pctStart,
                                      divFactor: divFactor, finalDivFactor: finalDivFactor, base: base)
@@ -120,6 +133,12 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
             try require(Double(total) * pctStart >= 2, "pctStart", pctStart, "at least 2 / total, so the rise has two steps")
             try require(divFactor >= 1 && divFactor.isFinite, "divFactor", divFactor, "a finite value >= 1")
             try require(finalDivFactor >= 1 && finalDivFactor.isFinite, "finalDivFactor", finalDivFactor, "a finite value >= 1")
+        case let .reduceOnPlateau(factor, patience, threshold, cooldown, minLR):
+            try require(factor > 0 && factor < 1, "factor", factor, "a value in (0, 1)")
+            try require(patience >= 0, "patience", Double(patience), "an integer >= 0")
+            try require(threshold >= 0 && threshold < 1, "threshold", threshold, "a value in [0, 1)")
+            try require(cooldown >= 0, "cooldown", Double(cooldown), "an integer >= 0")
+            try require(minLR >= 0 && minLR.isFinite, "minLR", minLR, "a finite value >= 0")
         }
     }
 
@@ -137,6 +156,8 @@ public struct Schedule: Sendable, Equatable, Hashable, CustomStringConvertible {
             return ".warmup(steps: \(steps), from: \(f(from))" + (then == .constant ? ")" : ", then: \(then))")
         case let .oneCycle(total, pctStart, divFactor, finalDivFactor):
             return ".oneCycle(total: \(total), pctStart: \(f(pctStart)), divFactor: \(f(divFactor)), finalDivFactor: \(f(finalDivFactor)))"
+        case let .reduceOnPlateau(factor, patience, threshold, cooldown, minLR):
+            return ".reduceOnPlateau(factor: \(f(factor)), patience: \(patience), threshold: \(f(threshold)), cooldown: \(cooldown), minLR: \(f(minLR)))"
         }
     }
 }

@@ -99,6 +99,7 @@ private struct TrainingSetup: Sendable {
         var monitor = try StopMonitor(criteria: stop)
         var context = ForwardContext(training: true, random: RandomSource(seed: seed &+ 104_729))
         var parameters = model.parameters
+        var plateau = PlateauTracker(schedule, base: baseLR)
         if !stop.isEmpty {
             // J(0) and ‖∇J(0)‖ for the relative criteria: the whole training set, before any update.
             var evaluation = ForwardContext(training: false)
@@ -117,7 +118,7 @@ private struct TrainingSetup: Sendable {
             for indices in batches {
                 try ExecutionLimits.check()
                 let (x, y) = try train.batch(indices)
-                optimizer.lr = schedule.lr(at: step, base: baseLR)
+                optimizer.lr = plateau?.lr ?? schedule.lr(at: step, base: baseLR)
                 let at = try optimizer.gradientPoint(parameters)
                 let (value, gradients) = try lossAndGradients(model, at, x, y, &context)
                 run.stepLoss.append(value)
@@ -137,6 +138,7 @@ private struct TrainingSetup: Sendable {
             let epochLoss = total / Double(train.count)
             run.loss.append(epochLoss)
             let validationLoss = try record(model, into: &run)
+            plateau?.observe(validationLoss ?? epochLoss)
             if let reason = monitor.check(step: epoch + 1, loss: epochLoss,
                                           gradientNorm: run.gradientNorm.last, validationLoss: validationLoss) {
                 run.stopReason = reason

@@ -51,6 +51,7 @@ private func descend(
     var run = Run(name: optimizer.name)
     var monitor = try StopMonitor(criteria: stop)
     var point = start
+    var plateau = PlateauTracker(schedule, base: baseLR)
     run.points.append(point.scalars)
     for step in 0...steps {
         try ExecutionLimits.check()
@@ -69,7 +70,8 @@ private func descend(
             if case let .diverged(at) = reason { run.divergedAt = at }
             break
         }
-        optimizer.lr = schedule.lr(at: step, base: baseLR)
+        optimizer.lr = plateau?.lr ?? schedule.lr(at: step, base: baseLR)
+        plateau?.observe(value)
         run.learningRate.append(optimizer.lr)
         let at = try optimizer.gradientPoint([point])[0]
         let stepGradient = at == point ? gradient : try objective.valueAndGradient(at: at).gradient

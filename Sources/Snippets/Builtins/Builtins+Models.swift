@@ -77,6 +77,11 @@ extension BuiltinRegistry {
             schedule(.warmup(steps: try a.int("steps"), from: try a.double("from", default: 0.1),
                              then: try a.optionalNative("then", Schedule.self, kind: "Schedule") ?? .constant))
         }
+        member(of: "Schedule", "reduceOnPlateau", ["factor?", "patience?", "threshold?", "cooldown?", "minLR?"]) { a in
+            schedule(.reduceOnPlateau(factor: try a.double("factor", default: 0.1), patience: try a.int("patience", default: 10),
+                                      threshold: try a.double("threshold", default: 1e-4), cooldown: try a.int("cooldown", default: 0),
+                                      minLR: try a.double("minLR", default: 0)))
+        }
         member(of: "Schedule", "oneCycle", ["total", "pctStart?", "divFactor?", "finalDivFactor?"]) { a in
             schedule(.oneCycle(total: try a.int("total"), pctStart: try a.double("pctStart", default: 0.3),
                                divFactor: try a.double("divFactor", default: 25), finalDivFactor: try a.double("finalDivFactor", default: 1e4)))

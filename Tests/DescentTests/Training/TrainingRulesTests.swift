@@ -14,7 +14,12 @@ struct TrainingRulesTests {
         struct Clip: Decodable {
             let kind: String; let limit: Double; let shapes: [[Int]]; let before: [[Double]]; let after: [[Double]]; let totalNorm: Double?
         }
+        struct Plateau: Decodable {
+            let base: Double; let factor: Double; let patience: Int; let threshold: Double; let cooldown: Int; let minLR: Double
+            let metrics: [Double]; let rates: [Double]
+        }
         let torch: String
+        let plateaus: [Plateau]
         let warmups: [Warmup]
         let oneCycles: [OneCycle]
         let clipping: [Clip]
@@ -56,6 +61,34 @@ struct TrainingRulesTests {
         }
     }
 
+    @Test("reduceOnPlateau matches ReduceLROnPlateau on the same losses")
+    func plateaus() throws {
+        let cases = try Self.fixture().plateaus
+        #expect(cases.count == 3)
+        for item in cases {
+            let schedule = Schedule.reduceOnPlateau(factor: item.factor, patience: item.patience, threshold: item.threshold,
+                                                    cooldown: item.cooldown, minLR: item.minLR)
+            try schedule.validate()
+            var tracker = try #require(PlateauTracker(schedule, base: item.base))
+            for (step, (metric, expected)) in zip(item.metrics, item.rates).enumerated() {
+                #expect(Swift.abs(tracker.lr - expected) <= 1e-12 * item.base, "\(schedule) at step \(step): \(tracker.lr) vs torch \(expected)")
+                tracker.observe(metric)
+            }
+            #expect(Set(item.rates).count > 1, "the fixture lowers the rate at least once")
+        }
+        #expect(PlateauTracker(.cosine(T: 10), base: 1) == nil)
+    }
+
+    @Test("minimize lowers the rate once the loss stops falling")
+    func plateauInMinimize() throws {
+        // Plain GD with a rate too large for the bowl bounces between ±1 and never improves: the rate must fall.
+        let comparison = try minimize(Quadratic(a: 1, b: 1), from: [1, 1], steps: 12, schedule: .reduceOnPlateau(factor: 0.5, patience: 1),
+                                      optimizers: [GD(lr: 1)])
+        let rates = try #require(comparison.runs.first).learningRate
+        #expect(rates.first == 1)
+        #expect(rates.contains(0.5) && (rates.last ?? 1) < 0.5)
+    }
+
     @Test("clipping matches clip_grad_norm_ and clip_grad_value_")
     func clipping() throws {
         let cases = try Self.fixture().clipping
@@ -78,6 +111,7 @@ struct TrainingRulesTests {
             (.warmup(steps: 0), "steps"), (.warmup(steps: 5, from: 0), "from"), (.warmup(steps: 5, from: 1.5), "from"),
             (.warmup(steps: 5, then: .cosine(T: -1)), "T"), (.oneCycle(total: 1), "total"), (.oneCycle(total: 100, pctStart: 1), "pctStart"),
             (.oneCycle(total: 4, pctStart: 0.3), "pctStart"), (.oneCycle(total: 100, divFactor: 0.5), "divFactor"),
+            (.reduceOnPlateau(factor: 1), "factor"), (.reduceOnPlateau(patience: -1), "patience"), (.reduceOnPlateau(minLR: -1), "minLR"),
         ]
         for (schedule, name) in schedules {
             #expect(throws: DescentError.self, "\(schedule)") { try schedule.validate() }
