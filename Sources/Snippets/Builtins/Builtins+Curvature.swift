@@ -1,6 +1,8 @@
 import Descent
 
 extension BuiltinRegistry {
+    static func doubles(_ values: [Double]) -> Value { .array(values.map { .double($0) }) }
+
     /// Curvature (H·v and λmax for functions and models), turned 2-D functions, and gradient clipping's values.
     func registerCurvature() {
         function("hessianVectorProduct", ["_function", "at", "_vector"]) { args in
@@ -37,6 +39,22 @@ extension BuiltinRegistry {
                 return .native(NativeValue(typeName: "Objective", payload: turned, sourceText: nil, callsInterpretedCode: native.callsInterpretedCode))
             }
             return .native(NativeValue(typeName: "Objective", payload: try Self.objective(receiver).rotated(by: angle)))
+        }
+        function("lossSlice", ["_model", "loss", "on", "direction?", "from?", "to?", "points?", "seed?"]) { args in
+            let direction = try args.has("direction") ? args.array("direction").map { try BuiltinConversions.tensor(from: $0) } : nil
+            let slice = try lossSlice(try args.native("model", Sequential.self, kind: "Sequential"), loss: try args.native("loss", Loss.self, kind: "Loss"),
+                                      on: try args.native("on", Dataset.self, kind: "Dataset"), direction: direction,
+                                      from: try args.double("from", default: -1), to: try args.double("to", default: 1),
+                                      points: try args.int("points", default: 21), seed: try args.int("seed", default: 0))
+            return .tuple([Self.doubles(slice.alphas), Self.doubles(slice.losses)], labels: ["alphas", "losses"])
+        }
+        function("lossSurface", ["_model", "loss", "on", "from?", "to?", "points?", "seed?"]) { args in
+            let surface = try lossSurface(try args.native("model", Sequential.self, kind: "Sequential"), loss: try args.native("loss", Loss.self, kind: "Loss"),
+                                          on: try args.native("on", Dataset.self, kind: "Dataset"),
+                                          from: try args.double("from", default: -1), to: try args.double("to", default: 1),
+                                          points: try args.int("points", default: 11), seed: try args.int("seed", default: 0))
+            return .tuple([Self.doubles(surface.alphas), Self.doubles(surface.betas), .array(surface.losses.map(Self.doubles))],
+                          labels: ["alphas", "betas", "losses"])
         }
         func clipping(_ rule: GradientClipping) -> Value { .native(NativeValue(typeName: "GradientClipping", payload: rule)) }
         member(of: "GradientClipping", "norm", ["_maxNorm"]) { args in clipping(.norm(try args.double("maxNorm"))) }
