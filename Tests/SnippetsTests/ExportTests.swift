@@ -61,6 +61,15 @@ import Testing
         #expect(CompiledSwift.rewrite("let o = Adam(lr: rate)") == "let o = try Adam(lr: rate)")
     }
 
+    @Test func aLessonsOwnTypeNamedLikeAnOptimizerIsNotRenamed() {
+        let code = "class Momentum { init(lr: Double) {} }\nlet heavy = Momentum(lr: 0.1)"
+        let types = CompiledSwift.declaredTypes(in: code)
+        #expect(types == ["Momentum"])
+        #expect(!CompiledSwift.rewrite(code, userTypes: types).contains(".named("))
+        #expect(CompiledSwift.rewrite(code).contains(".named(\"Momentum(lr: 0.1)\")"))
+        #expect(CompiledSwift.declaredTypes(in: "struct A {}\nenum B {}\nprotocol C {}\nfunc d() {}") == ["A", "B", "C"])
+    }
+
     @Test func testCellsAreGuardedAndNorunCellsCommentedOut() throws {
         let markdown = "```swift\nlet a = 1\n```\n\n```swift test=t points=1\nexpect(a == 1)\n```\n\n```swift norun\nwhile true {}\n```\n"
         let package = LessonPackage(lessonSource: markdown, path: "lessons/03-x.md", dependency: .url("https://example.com/me/gradus.git", version: "1.2.3"))

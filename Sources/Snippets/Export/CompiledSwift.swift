@@ -34,14 +34,22 @@ public enum CompiledSwift {
         return collector.names
     }
 
+    /// The names of the types a lesson declares: a lesson's own `class Momentum` is not Descent's optimizer.
+    public static func declaredTypes(in code: String) -> Set<String> {
+        let collector = FunctionNames(viewMode: .sourceAccurate)
+        collector.walk(Parser.parse(source: code))
+        return collector.types
+    }
+
     /// The code with `try` and `throws` inserted where compiled Swift needs them.
-    public static func rewrite(_ code: String, userFunctions: Set<String> = []) -> String {
+    public static func rewrite(_ code: String, userFunctions: Set<String> = [], userTypes: Set<String> = []) -> String {
         let tree = Parser.parse(source: code)
         let planner = Planner(viewMode: .sourceAccurate)
         planner.throwingCallees = throwingClosureCallees.union(userFunctions)
         planner.userFunctions = userFunctions
         planner.walk(tree)
         let namer = OptimizerNames(viewMode: .sourceAccurate)
+        namer.userTypes = userTypes
         namer.walk(tree)
         var bytes = Array(code.utf8)
         // Stable for equal offsets: a `.named(...)` after a call goes before a `)` that closes a wrapper.
@@ -55,22 +63,28 @@ public enum CompiledSwift {
 
     final class FunctionNames: SyntaxVisitor {
         var names: Set<String> = []
+        var types: Set<String> = []
         override func visit(_ node: FunctionDeclSyntax) -> SyntaxVisitorContinueKind {
             names.insert(node.name.text)
             return .visitChildren
         }
+        override func visit(_ node: StructDeclSyntax) -> SyntaxVisitorContinueKind { types.insert(node.name.text); return .visitChildren }
+        override func visit(_ node: ClassDeclSyntax) -> SyntaxVisitorContinueKind { types.insert(node.name.text); return .visitChildren }
+        override func visit(_ node: EnumDeclSyntax) -> SyntaxVisitorContinueKind { types.insert(node.name.text); return .visitChildren }
+        override func visit(_ node: ProtocolDeclSyntax) -> SyntaxVisitorContinueKind { types.insert(node.name.text); return .visitChildren }
     }
 
     /// Gives each all-literal optimizer constructor the name the interpreter gives it: its source text.
     final class OptimizerNames: SyntaxVisitor {
         var insertions: [(Int, String)] = []
+        var userTypes: Set<String> = []
 
         override func visit(_ node: FunctionCallExprSyntax) -> SyntaxVisitorContinueKind {
             var name = DisplayedValues.calleeName(ExprSyntax(node))
             if let member = node.calledExpression.as(MemberAccessExprSyntax.self) {
                 name = member.declName.baseName.text == "keras" ? member.base?.trimmedDescription : nil
             }
-            if let name, optimizerConstructors.contains(name), BuiltinRegistry.isLiteralCall(Syntax(node)) {
+            if let name, optimizerConstructors.contains(name), !userTypes.contains(name), BuiltinRegistry.isLiteralCall(Syntax(node)) {
                 insertions.append((node.endPositionBeforeTrailingTrivia.utf8Offset, ".named(\(LessonPackage.literal(node.trimmedDescription)))"))
             }
             return .visitChildren

@@ -37,9 +37,11 @@ public struct LessonPackage: Sendable {
         name = Self.executableName(forLessonAt: path)
         packageManifest = Self.manifest(name: name, dependency: dependency, lessonPath: path)
         let lesson = Lesson.parse(source: lessonSource, path: path)
-        let userFunctions = CompiledSwift.declaredFunctions(in: lesson.cells.filter(\.runs).map(\.source).joined(separator: "\n"))
+        let code = lesson.cells.filter(\.runs).map(\.source).joined(separator: "\n")
+        let userFunctions = CompiledSwift.declaredFunctions(in: code)
+        let userTypes = CompiledSwift.declaredTypes(in: code)
         let script = PercentScript.transformedScript(from: lesson, displays: DisplayedValues.ranges) { code, cell in
-            Self.compiled(code, cell: cell, userFunctions: userFunctions)
+            Self.compiled(code, cell: cell, userFunctions: userFunctions, userTypes: userTypes)
         }
         mainSource = """
             // \(path) as a Swift program, written by `gradus export --package`.
@@ -58,12 +60,12 @@ public struct LessonPackage: Sendable {
     }
 
     /// One cell as compiled Swift: tests guarded, cells that never run commented out.
-    static func compiled(_ code: String, cell: Cell, userFunctions: Set<String>) -> String {
+    static func compiled(_ code: String, cell: Cell, userFunctions: Set<String>, userTypes: Set<String> = []) -> String {
         if !cell.runs {
             return (["// (not run in the lesson: norun)"] + code.split(separator: "\n", omittingEmptySubsequences: false).map { "// " + $0 })
                 .joined(separator: "\n")
         }
-        let swift = CompiledSwift.rewrite(code, userFunctions: userFunctions)
+        let swift = CompiledSwift.rewrite(code, userFunctions: userFunctions, userTypes: userTypes)
         guard cell.test != nil || cell.raises else { return swift }
         let indented = swift.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "    " + $0 }
         let report = cell.raises ? "print(\"raised, as expected: \\(error)\")" : "print(\"test failed: \\(error)\")"
