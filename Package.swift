@@ -84,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "gradus",
             dependencies: [
-                "Descent", "Lessons", "Snippets", "Kernel", "Site", "Grading",
+                "Descent", "Lessons", "Outputs", "Snippets", "Kernel", "Site", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -125,7 +125,7 @@ let package = Package(
         .testTarget(name: "KernelTests", dependencies: ["Kernel", "Lessons", "Snippets"]),
         // The shipped course: it builds, its released copy builds, and a batch of submissions grades.
         .testTarget(name: "CourseTests", dependencies: ["gradus"], exclude: ["Fixtures"]),
-        .testTarget(name: "GradusTests", dependencies: ["gradus"]),
+        .testTarget(name: "GradusTests", dependencies: ["gradus"], exclude: ["Fixtures"]),
         // Runs the built sandbox-probe (found by path: a test cannot link an executable).
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "sandbox-probe"]),
     ]

@@ -17,6 +17,7 @@ public func fuzzOne(_ data: [UInt8], grace: Double = 0.5) {
     let text = String(decoding: data, as: UTF8.self)
     let lesson = Lesson.parse(source: text, path: FuzzLimits.path)
     FuzzChecks.lessonModel(lesson, text: text)
+    FuzzChecks.notebookReader(text)
     guard FuzzLimits.fitsBudget(lesson) else { return }
     var options = FuzzLimits.options
     options.grace = grace
@@ -79,6 +80,27 @@ enum FuzzChecks {
         _ = lesson.html()
         _ = PercentScript.script(from: lesson)
         roundTrip(lesson)
+        notebookRoundTrip(lesson)
+    }
+
+    /// A lesson exported as a notebook imports back to the very same bytes.
+    static func notebookRoundTrip(_ lesson: Lesson) {
+        let notebook = JupyterNotebook.export(lesson).text
+        let back = Result { () throws(LessonDiagnostic) in try JupyterNotebook.read(notebook, path: "fuzz.ipynb").lessonText(path: "fuzz.ipynb") }
+        guard case .success(let text) = back else {
+            preconditionFailure("the notebook exported from the lesson does not read back: \(back)")
+        }
+        precondition(text.utf8.elementsEqual(lesson.source.utf8), "the lesson's notebook imports back to different bytes")
+    }
+
+    /// The input read as a `.ipynb` file (the JSON reader is a parser of hostile text): it becomes
+    /// a lesson or an error, and the error points inside the input.
+    static func notebookReader(_ text: String) {
+        do {
+            _ = try JupyterNotebook.read(text, path: "fuzz.ipynb").lessonText(path: "fuzz.ipynb")
+        } catch {
+            check(error.location, lines: lineCount(text), what: "notebook error '\(error.message)'")
+        }
     }
 
     /// Rewriting every cell with its own code must give back cells with the same code:

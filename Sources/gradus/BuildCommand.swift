@@ -48,6 +48,7 @@ struct Build: ParsableCommand {
         var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: !noCache, jobs: jobs)
         options.executor = kernel.executor(width: options.jobs)
         options.view = solutions ? .solutions : .student
+        options.notebook = { lesson, records in NotebookOutputs.notebook(lesson, records: records).text }
         let interactive = isatty(STDERR_FILENO) == 1
         let report: BuildReport
         do {

@@ -1,29 +1,58 @@
 import ArgumentParser
 import Foundation
 import Lessons
+import Site
 import Snippets
 
-/// `gradus export LESSON.md [-o FILE.swift | --package DIR]`: the lesson as a percent-format Swift script or package.
+/// `gradus export LESSON.md [-o FILE.swift | -o FILE.ipynb | --package DIR]`: the lesson as a
+/// percent-format Swift script, a Jupyter notebook with its results, or a SwiftPM package.
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write a lesson as a Swift script in the percent format.",
+        abstract: "Write a lesson as a Swift script in the percent format, or as a Jupyter notebook.",
         discussion: """
             Each Swift cell follows a '// %%' line with its attributes; prose becomes \
             '// %% [markdown]' cells of '//' comments; front matter is a header comment. \
             A cell's displayed values become show(...) calls, so the script prints what the page shows. \
             'gradus import' turns the script back into the same Markdown, byte for byte. \
+            With --to ipynb (or -o FILE.ipynb), writes an nbformat 4.5 notebook: the lesson is run \
+            (through the execution cache, in kernels) and every cell's results are embedded; \
+            --no-run leaves them out; 'gradus import' turns it back into the same Markdown. \
+            --student writes the released form (solutions replaced, hidden tests absent). \
             With --package DIR, writes a SwiftPM package whose 'swift run' compiles the cells against \
-            Descent and prints the same tables as 'gradus run'. \
-            See docs/authoring.md. Exit status: 0 on success, 64 for bad usage or an unreadable file.
+            Descent and prints the same tables as 'gradus run'. '-' is standard input or output. \
+            See docs/authoring.md. Exit status: 0 on success, 1 when a cell failed (the notebook is \
+            still written) or the student copy cannot be made, 64 for bad usage or an unreadable file.
             """
     )
 
-    @Argument(help: "The lesson's Markdown file.")
+    /// What export writes.
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        /// The percent-format Swift script.
+        case swift
+        /// A Jupyter notebook.
+        case ipynb
+    }
+
+    @Argument(help: "The lesson's Markdown file, or '-' for standard input.")
     var lesson: String
 
-    @Option(name: .shortAndLong, help: "Write the script here instead of standard output.")
+    @Option(name: .shortAndLong, help: "Write here instead of standard output ('-' is standard output).")
     var output: String?
+
+    @Option(help: "swift (a percent-format script) or ipynb (a notebook); default: from -o's extension, else swift.")
+    var to: Format?
+
+    @Flag(help: "With ipynb: write the notebook without running the lesson, so without outputs.")
+    var noRun = false
+
+    @Flag(help: "Write the released form: solutions replaced by todo(), hidden tests absent.")
+    var student = false
+
+    @Flag(help: "With ipynb: run every cell, ignoring cached results.")
+    var noCache = false
+
+    @OptionGroup var kernel: KernelOptions
 
     @Option(help: ArgumentHelp("Write a SwiftPM package here instead of a script.", valueName: "dir"))
     var package: String?
@@ -37,13 +66,20 @@ struct ExportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("With --package and --descent-url: the exact version to depend on.", valueName: "version"))
     var descentVersion: String?
 
+    /// `--to`, else `ipynb` for an `-o` ending in `.ipynb`, else the script.
+    var format: Format {
+        to ?? (output?.lowercased().hasSuffix(".ipynb") == true ? .ipynb : .swift)
+    }
+
     func validate() throws {
         if package != nil, output != nil { throw ValidationError("give either -o FILE or --package DIR, not both") }
+        if package != nil, to != nil || student || noRun { throw ValidationError("--to, --student and --no-run do not go with --package") }
         if package == nil, descentPath != nil || descentURL != nil || descentVersion != nil {
             throw ValidationError("--descent-path, --descent-url and --descent-version only go with --package DIR")
         }
         if (descentURL == nil) != (descentVersion == nil) { throw ValidationError("--descent-url and --descent-version go together") }
         if descentURL != nil, descentPath != nil { throw ValidationError("give either --descent-path or --descent-url, not both") }
+        if format != .ipynb, noRun || noCache { throw ValidationError("--no-run and --no-cache only go with a notebook (--to ipynb or -o FILE.ipynb)") }
     }
 
     func run() throws {
@@ -53,12 +89,40 @@ struct ExportCommand: ParsableCommand {
                 try writePackage(text, to: package)
                 return
             }
-            let script = PercentScript.script(fromLesson: text, path: lesson, displays: DisplayedValues.ranges)
-            try AuthoringFiles.write(script, to: output)
+            let path = lesson == "-" ? "stdin.md" : lesson
+            var model = Lesson.parse(source: text, path: path)
+            if student {
+                do {
+                    model = try model.studentCopy()
+                } catch {
+                    FileHandle.standardError.write(Data((error.rendered + "\n").utf8))
+                    throw ExitCode.failure
+                }
+            }
+            guard format == .ipynb else {
+                let script = PercentScript.script(fromLesson: model.source, path: path, displays: DisplayedValues.ranges)
+                try AuthoringFiles.write(script, to: output)
+                return
+            }
+            let records = noRun ? nil : results(of: model)
+            try AuthoringFiles.write(NotebookOutputs.notebook(model, records: records).text, to: output)
+            let failures = (records ?? []).filter { $0.status == .error }.compactMap(\.error)
+            for failure in failures { FileHandle.standardError.write(Data((failure.rendered + "\n").utf8)) }
+            if !failures.isEmpty { throw ExitCode.failure }
         } catch let error as UsageError {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.validationFailure
         }
+    }
+
+    /// The lesson's results through the execution cache `gradus build` uses (its folder's
+    /// `.gradus-cache`, the course's defaults when the folder has a course.yml), in kernels.
+    func results(of model: Lesson) -> [CellResult] {
+        let folder = URL(fileURLWithPath: model.path).deletingLastPathComponent().path
+        let defaults = FileManager.default.fileExists(atPath: folder + "/course.yml") ? Course.load(directory: folder).defaults : Course.Defaults()
+        let cache = ExecutionCache(directory: BuildOptions.defaultCache(for: folder), view: student ? .student : .solutions)
+        return cache.results(for: model, executor: kernel.executor(width: 1), useCache: !noCache,
+                             defaultTimeout: defaults.timeout, defaultMemory: defaults.memory).records
     }
 }
 
@@ -96,9 +160,10 @@ extension ExportCommand {
 
 /// Exact-byte reading and writing shared by `export` and `import`.
 enum AuthoringFiles {
-    /// The file's text; a missing or non-UTF-8 file is a usage error (decoding would change bytes).
+    /// The file's text (standard input for `-`); a missing or non-UTF-8 file is a usage error (decoding would change bytes).
     static func read(_ path: String, what: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let contents = path == "-" ? FileHandle.standardInput.readDataToEndOfFile() : FileManager.default.contents(atPath: path)
+        guard let data = contents else {
             throw UsageError("cannot read \(what) '\(path)': no such file")
         }
         guard let text = String(data: data, encoding: .utf8) else {
@@ -107,9 +172,9 @@ enum AuthoringFiles {
         return text
     }
 
-    /// Writes `text` to `path`, or to standard output when `path` is nil.
+    /// Writes `text` to `path`, or to standard output when `path` is nil or `-`.
     static func write(_ text: String, to path: String?) throws {
-        guard let path else {
+        guard let path, path != "-" else {
             FileHandle.standardOutput.write(Data(text.utf8))
             return
         }

@@ -61,6 +61,7 @@ struct ServeCommand: ParsableCommand {
         var options = BuildOptions(lessonsDirectory: lessons, outputDirectory: out, useCache: true, jobs: jobs)
         options.executor = kernel.executor(width: options.jobs)
         options.view = solutions ? .solutions : .student
+        options.notebook = { lesson, records in NotebookOutputs.notebook(lesson, records: records).text }
         let terminal = ServeTerminal(output: out, interactive: isatty(STDERR_FILENO) == 1)
         let server: DevServer
         do {

@@ -60,6 +60,7 @@ import Testing
         for (page, html) in built.pages {
             #expect(html.contains("<div class=\"view-banner\" role=\"note\">"), "\(page) has no instructor's banner")
         }
+        try CourseNotebooks.check(lessons: lessons, site: site, student: false)
         let needles = try SolutionLines.course()
         for file in try Course.lessonFiles() {
             let lesson = try #require(needles[file])
@@ -99,7 +100,12 @@ import Testing
             let page = try #require(built.pages[file.replacingOccurrences(of: ".md", with: ".html")])
             #expect(page.contains("exercise not completed yet. Replace <code>todo()</code>"), "\(file) does not show its exercise as not completed")
             #expect(page.contains("Not run on this page: this test runs when you check your work"), "\(file)")
+            let notebook = try Course.read(site + "/" + file.replacingOccurrences(of: ".md", with: ".ipynb"))
+            for line in lesson.solutions + lesson.hiddenTests {
+                #expect(!notebook.contains(SolutionLines.jsonEscaped(line)), "the students' notebook of \(file) holds '\(line)'")
+            }
         }
+        try CourseNotebooks.check(lessons: lessons, site: site, student: true)
     }
 
     /// `gradus release` of the course folder: solutions and hidden tests gone, fences kept. That

@@ -61,7 +61,8 @@ enum Course {
 
     /// Runs gradus with its output in files (so a full pipe can never block it) and kills it after
     /// `limit` seconds, so a hanging build fails the test instead of stalling the whole run.
-    static func run(_ arguments: [String], limit: Double = 600) throws -> Outcome {
+    /// `input`, when given, is the process's standard input.
+    static func run(_ arguments: [String], input: String? = nil, limit: Double = 600) throws -> Outcome {
         let logs = try scratch("log-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: logs + "/out", contents: nil)
         FileManager.default.createFile(atPath: logs + "/err", contents: nil)
@@ -73,6 +74,10 @@ enum Course {
         process.environment = ["NO_COLOR": "1"]
         process.standardOutput = out
         process.standardError = err
+        if let input {
+            FileManager.default.createFile(atPath: logs + "/in", contents: Data(input.utf8))
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: logs + "/in"))
+        }
         let finished = DispatchSemaphore(value: 0)
         process.terminationHandler = { _ in finished.signal() }
         try process.run()

@@ -77,6 +77,11 @@ struct SolutionLines {
         return (inside, outside)
     }
 
+    /// The line as it appears inside a JSON string (a notebook's source): `\` and `"` escaped.
+    static func jsonEscaped(_ line: String) -> String {
+        line.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+
     /// Runs of white space as one space, as the search index writes text.
     static func collapsed(_ text: String) -> String {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")

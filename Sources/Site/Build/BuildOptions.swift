@@ -20,6 +20,9 @@ public struct BuildOptions: Sendable {
     public var executor: any CellExecutor = InProcessExecutor()
     /// The students' site (solutions replaced, hidden tests absent) or, for `--solutions`, the instructor's.
     public var view: SiteView = .student
+    /// Writes a lesson (in the view's form) and its results as a Jupyter notebook; when set, each
+    /// page gets a "Download notebook" link and the notebook is written beside it as `ID.ipynb`.
+    public var notebook: (@Sendable (_ lesson: Lesson, _ results: [CellResult]) -> String)?
 
     public init(lessonsDirectory: String = "lessons", outputDirectory: String = "site", useCache: Bool = true,
                 jobs: Int? = nil, cacheDirectory: String? = nil, katexDirectory: String = KaTeXAssets.debianDirectory) {

@@ -91,3 +91,53 @@ public struct ExecutionCache: Sendable {
         }
     }
 }
+
+extension ExecutionCache {
+    /// One lesson's results in this cache's view, and how they were obtained.
+    public struct Run: Sendable {
+        /// The results of the cells the view runs, in order; in the student view failures after an
+        /// exercise that stopped at `todo()` carry a note saying why (`SiteView.explainingFailures`).
+        public var records: [CellResult]
+        /// Cells run now (0 when every result came from the cache).
+        public var cellsRun: Int
+        public var cached: Bool
+        /// The cache keys of the cells, in order.
+        public var keys: [String]
+    }
+
+    /// The lesson's results: all from the cache when every key hits, else every cell run by
+    /// `executor` in order (the environment after one cell cannot be saved) and stored unless a
+    /// cell failed unexpectedly, so a failure is retried rather than remembered. The lesson must
+    /// already be in the view's form (`Lesson.studentCopy()` for the student view). `gradus build`
+    /// and `gradus export --to ipynb` both get results here, so they share one cache.
+    public func results(for lesson: Lesson, executor: any CellExecutor, useCache: Bool = true,
+                        defaultTimeout: Double? = nil, defaultMemory: Int? = nil) -> Run {
+        let keys = Self.keys(for: lesson, view: view, defaultTimeout: defaultTimeout)
+        let fenceLines = lesson.cells.filter(view.runs).map { $0.fenceRange.start.line }
+        var run = Run(records: [], cellsRun: 0, cached: false, keys: keys)
+        if useCache {
+            let hits = keys.compactMap { load($0) }
+            if hits.count == keys.count {
+                run.records = hits.enumerated().map { index, entry in entry.relocated(to: Array(fenceLines.prefix(index + 1))) }
+                run.cached = true
+            }
+        }
+        if !run.cached {
+            var notebook = NotebookOptions()
+            if let defaultTimeout { notebook.timeout = defaultTimeout }
+            var job = NotebookJob(lesson: lesson, options: notebook)
+            job.cells = job.cells.filter(view.runs)
+            job.memoryBytes = lesson.memory ?? defaultMemory
+            let result = executor.run(job)
+            run.records = result.cells
+            run.cellsRun = result.cells.filter { $0.status != .skipped }.count
+            if !result.hasUnexpectedFailure, run.records.count == keys.count {
+                for (record, key) in zip(run.records, keys) {
+                    try? store(Entry(result: record, fenceLines: Array(fenceLines.prefix(record.number))), key: key)
+                }
+            }
+        }
+        run.records = view.explainingFailures(run.records, in: lesson)
+        return run
+    }
+}

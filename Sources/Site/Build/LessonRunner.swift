@@ -20,51 +20,33 @@ struct LessonRunner: Sendable {
         var report: LessonReport
         var html: String
         var keys: [String]
+        /// The lesson as a Jupyter notebook with its results, when the build writes notebooks.
+        var notebook: String?
     }
 
     func process(_ position: Int) -> Outcome {
         let lesson = course.lessons[position]
         let start = DispatchTime.now().uptimeNanoseconds
-        let view = options.view
-        let keys = ExecutionCache.keys(for: lesson, view: view, defaultTimeout: course.defaults.timeout)
-        let fenceLines = lesson.cells.filter(view.runs).map { $0.fenceRange.start.line }
-        var records: [CellResult] = []
-        var cellsRun = 0
-        var cached = false
-        if options.useCache {
-            let hits = keys.compactMap { cache.load($0) }
-            if hits.count == keys.count {
-                records = hits.enumerated().map { index, entry in entry.relocated(to: Array(fenceLines.prefix(index + 1))) }
-                cached = true
-            }
-        }
-        if !cached {
-            var notebook = NotebookOptions()
-            if let timeout = course.defaults.timeout { notebook.timeout = timeout }
-            var job = NotebookJob(lesson: lesson, options: notebook)
-            job.cells = job.cells.filter(view.runs)
-            job.memoryBytes = lesson.memory ?? course.defaults.memory
-            let result = options.executor.run(job)
-            records = result.cells
-            cellsRun = result.cells.filter { $0.status != .skipped }.count
-            if !result.hasUnexpectedFailure, records.count == keys.count {
-                for (record, key) in zip(records, keys) {
-                    try? cache.store(ExecutionCache.Entry(result: record, fenceLines: Array(fenceLines.prefix(record.number))), key: key)
-                }
-            }
-        }
-        records = view.explainingFailures(records, in: lesson)
+        let run = cache.results(for: lesson, executor: options.executor, useCache: options.useCache,
+                                defaultTimeout: course.defaults.timeout, defaultMemory: course.defaults.memory)
+        let records = run.records
         let failures = records.filter { $0.status == .error }.compactMap(\.error)
-        let html = render(position, records: records)
+        let notebook = options.notebook?(lesson, records)
+        let html = render(position, records: records, notebook: notebook != nil)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let report = LessonReport(path: lesson.path, title: lesson.title, cellsRun: cellsRun,
-                                  cellsFailed: records.filter { $0.status == .error }.count, cellCount: keys.count,
-                                  cached: cached, seconds: seconds, failures: failures)
-        return Outcome(report: report, html: html, keys: keys)
+        let report = LessonReport(path: lesson.path, title: lesson.title, cellsRun: run.cellsRun,
+                                  cellsFailed: records.filter { $0.status == .error }.count, cellCount: run.keys.count,
+                                  cached: run.cached, seconds: seconds, failures: failures)
+        return Outcome(report: report, html: html, keys: run.keys, notebook: notebook)
+    }
+
+    /// The page's "Download notebook" link, to the `.ipynb` the builder writes beside it.
+    static func notebookLink(_ lesson: Lesson) -> String {
+        "<p class=\"download\"><a href=\"\(HTML.escape(lesson.id)).ipynb\" download>Download notebook</a></p>\n"
     }
 
     /// The lesson's whole page from the theme's template.
-    func render(_ position: Int, records: [CellResult]) -> String {
+    func render(_ position: Int, records: [CellResult], notebook: Bool = false) -> String {
         let lesson = course.lessons[position]
         let article = LessonPage(lesson: lesson, results: records, view: options.view).article
         let navigation = Navigation(course: course)
@@ -74,7 +56,7 @@ struct LessonRunner: Sendable {
             "course": HTML.escape(course.title),
             "description": HTML.escape(lesson.summary ?? lesson.title),
             "sidebar": navigation.sidebar(current: lesson, sections: LessonPage.headings(in: article)),
-            "content": options.view.banner + article,
+            "content": options.view.banner + (notebook ? Self.notebookLink(lesson) : "") + article,
             "pager": navigation.pager(index: position),
         ])
     }

@@ -33,6 +33,7 @@ public enum SiteBuilder {
             let outcomes = runAll(runner, lessons: course.lessons.count, jobs: options.jobs, progress: progress)
             for (outcome, lesson) in zip(outcomes, course.lessons) {
                 try write(outcome.html, to: output.temporary + "/" + Navigation.url(lesson))
+                if let notebook = outcome.notebook { try write(notebook, to: output.temporary + "/" + lesson.id + ".ipynb") }
             }
             try write(indexPage(course, theme: theme, view: options.view), to: output.temporary + "/index.html")
             let index = SearchIndex(pages: course.lessons.map { SearchIndex.page(for: $0, view: options.view) })
