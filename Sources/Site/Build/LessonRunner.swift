@@ -2,14 +2,12 @@ import Foundation
 import Lessons
 import Snippets
 
-/// Runs one lesson's cells, or reuses their cached results, and renders its page.
+/// Runs one lesson's cells, or reuses their cached results, and renders its page (and, when the
+/// build writes them, its notebook).
 ///
-/// The interpreter's environment after cell k is needed to run cell k+1 and cannot be saved,
-/// so the rule is all or nothing per lesson: when every cell's key hits the cache nothing
-/// runs; otherwise every cell of the lesson runs, in order. Results are stored only for a
-/// lesson without unexpected failures, so a failure (perhaps a time limit on a busy machine)
-/// is retried by the next build rather than remembered. The course is already in the build's
-/// view (`SiteView.course`); the student view runs no test cell.
+/// The results come from `ExecutionCache.results`, all or nothing per lesson (the interpreter's
+/// environment after a cell cannot be saved), which `gradus export --to ipynb` shares. The
+/// course is already in the build's view (`SiteView.course`); the student view runs no test cell.
 struct LessonRunner: Sendable {
     let course: Course
     let options: BuildOptions

@@ -101,6 +101,7 @@ extension DefaultTheme {
         .raised-box { background: var(--raised-bg); border-left: 4px solid var(--raised-border); }
         .error-box .error-title, .raised-box .error-title { margin: 0 0 0.3rem; font-weight: 600; font-size: 0.9rem; }
         .cell-note { margin: 0; padding: 0.5rem 1rem; border-top: 1px solid var(--border); background: var(--output-bg); color: var(--muted); font-size: 0.88rem; }
+        p.download { margin: 0; text-align: right; font-size: 0.9rem; }
         .view-banner { margin: 0 0 1.5rem; padding: 0.7rem 1rem; border: 1px solid var(--banner-border); border-left-width: 4px; border-radius: var(--radius); background: var(--banner-bg); color: var(--banner-fg); }
         .view-banner code { background: transparent; color: inherit; }
         .cell-note code { white-space: nowrap; }
