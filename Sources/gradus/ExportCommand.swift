@@ -115,12 +115,15 @@ struct ExportCommand: ParsableCommand {
         }
     }
 
-    /// The lesson's results through the execution cache `gradus build` uses (its folder's
-    /// `.gradus-cache`, the course's defaults when the folder has a course.yml), in kernels.
+    /// The lesson's results through the execution cache, in kernels: in a course folder (one with
+    /// a course.yml) the cache and defaults `gradus build` uses there; else `.gradus-cache` beside
+    /// the lesson.
     func results(of model: Lesson) -> [CellResult] {
         let folder = URL(fileURLWithPath: model.path).deletingLastPathComponent().path
-        let defaults = FileManager.default.fileExists(atPath: folder + "/course.yml") ? Course.load(directory: folder).defaults : Course.Defaults()
-        let cache = ExecutionCache(directory: BuildOptions.defaultCache(for: folder), view: student ? .student : .solutions)
+        let isCourse = FileManager.default.fileExists(atPath: folder + "/course.yml")
+        let defaults = isCourse ? Course.load(directory: folder).defaults : Course.Defaults()
+        let directory = isCourse ? BuildOptions.defaultCache(for: folder) : folder + "/.gradus-cache"
+        let cache = ExecutionCache(directory: directory, view: student ? .student : .solutions)
         return cache.results(for: model, executor: kernel.executor(width: 1), useCache: !noCache,
                              defaultTimeout: defaults.timeout, defaultMemory: defaults.memory).records
     }
