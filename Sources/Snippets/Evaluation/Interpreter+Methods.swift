@@ -140,6 +140,13 @@ extension Interpreter {
             break
         }
         var (lhs, rhs) = (lhs, rhs)
+        // `placement == .inside`: an implicit member takes the kind of a Descent value on the other side.
+        if case let .implicitMember(member) = rhs, case .native = lhs, builtins.hasStaticMembers(builtins.typeKey(lhs)) {
+            rhs = try builtins.resolve(member, kind: builtins.typeKey(lhs), interpreter: self)
+        }
+        if case let .implicitMember(member) = lhs, case .native = rhs, builtins.hasStaticMembers(builtins.typeKey(rhs)) {
+            lhs = try builtins.resolve(member, kind: builtins.typeKey(rhs), interpreter: self)
+        }
         if case let .implicitMember(member) = rhs, let type = userType(of: lhs) { rhs = try resolveImplicit(member, as: type) }
         if case let .implicitMember(member) = lhs, let type = userType(of: rhs) { lhs = try resolveImplicit(member, as: type) }
         if userType(of: lhs) != nil || userType(of: rhs) != nil {

@@ -118,6 +118,10 @@ enum Operators {
             guard a.type === b.type, a.type.isEquatable else { return nil }
             return a.name == b.name && (equal(.array(a.values), .array(b.values)) ?? false)
         case let (.metatype(a), .metatype(b)): return a === b
+        case let (.native(a), .native(b)):
+            // Descent's value types that are Equatable (`EpsilonPlacement`, `Schedule`): compared as Swift compares them.
+            guard a.typeName == b.typeName, let payload = a.payload as? any Equatable else { return nil }
+            return payload.isEqual(to: b.payload)
         case (.null, .null): return true
         case (.null, _), (_, .null): return false
         case let (.tensor(a), .tensor(b)): return a == b
@@ -213,4 +217,9 @@ enum Operators {
         default: return nil
         }
     }
+}
+
+extension Equatable {
+    /// `self == other` when `other` has the same type; false otherwise.
+    func isEqual(to other: Any) -> Bool { (other as? Self) == self }
 }

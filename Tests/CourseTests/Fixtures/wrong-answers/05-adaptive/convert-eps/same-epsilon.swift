@@ -1,4 +1,4 @@
 // Slip: ports ε unchanged, as if the placement did not matter.
-func outsideEpsilon(matchingInside inside: Double) -> Double {
-    return inside
+func convertEpsilon(_ eps: Double, from: EpsilonPlacement, to: EpsilonPlacement) -> Double {
+    return eps
 }

@@ -1,14 +1,25 @@
 // Slip: `>` patience, one epoch more than the rule allows.
-func earlyStopEpoch(_ validation: [Double], patience: Int) -> Int {
-    var best = Double.infinity
-    var bestEpoch = 0
-    for (index, loss) in validation.enumerated() {
+struct EarlyStopping {
+    let patience: Int
+    private(set) var best = Double.infinity
+    private(set) var bestEpoch = 0
+    private(set) var epoch = 0
+
+    mutating func shouldStop(after loss: Double) -> Bool {
+        epoch += 1
         if loss < best {
             best = loss
-            bestEpoch = index
-        } else if index - bestEpoch > patience {
-            return index + 1
+            bestEpoch = epoch
+            return false
         }
+        return epoch - bestEpoch > patience
+    }
+}
+
+func earlyStopEpoch(_ validation: [Double], patience: Int) -> Int {
+    var rule = EarlyStopping(patience: patience)
+    for (index, loss) in validation.enumerated() where rule.shouldStop(after: loss) {
+        return index + 1
     }
     return validation.count
 }
