@@ -1,9 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// Hot loops in Descent need `sqrt` to vectorize, which clang only does without errno.
-let fastMath: [SwiftSetting] = [.unsafeFlags(["-Xcc", "-fno-math-errno"])]
-
 let package = Package(
     name: "Gradus",
     products: [
@@ -23,9 +20,12 @@ let package = Package(
         // The optimizer library lessons run against: tensors, autodiff, layers, optimizers.
         .target(
             name: "Descent",
-            resources: [.copy("Resources/Datasets")],
-            swiftSettings: fastMath
+            dependencies: ["CKernels"],
+            resources: [.copy("Resources/Datasets")]
         ),
+        // Descent's hot loops (products, element-wise ops, optimizer steps) in C, one body compiled per
+        // vector path (scalar, SSE2/NEON, AVX2, AVX-512) and chosen at run time; FP_CONTRACT off, so no path fuses.
+        .target(name: "CKernels"),
         // Structured outputs and their text rendering, shared by the interpreter, the site and exported scripts.
         .target(name: "Outputs", dependencies: ["Descent"]),
         // Debian's libcmark, the only Markdown parser.
@@ -107,8 +107,7 @@ let package = Package(
         .executableTarget(
             name: "descent-bench",
             dependencies: ["Descent"],
-            path: "Benchmarks/DescentBench",
-            swiftSettings: fastMath
+            path: "Benchmarks/DescentBench"
         ),
         .testTarget(
             name: "DescentTests",

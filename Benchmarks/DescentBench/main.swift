@@ -93,6 +93,10 @@ struct Benchmark {
             let ratio = reference.map { String(format: "%7.2fx", $0 / ours) } ?? "       -"
             print(pad(name, 48) + String(format: "%10.2f", ours) + " " + theirs + "  " + pad(unit, 9) + ratio)
         }
+        func note(_ name: String, _ value: Double, _ unit: String) {
+            print(pad(name, 48) + String(format: "%10.2f", value) + "            " + unit)
+        }
+        print("load average at start: \(Hardware.loadAverage)")
         print(pad("benchmark (median of runs)", 48) + "   Descent      torch  unit     torch/Descent")
         let adam = try adamStep()
         row("Adam step, 1e7 params (vs torch default)", adam, "ns/param", torch["adam_ns_per_param_default"])
@@ -102,6 +106,20 @@ struct Benchmark {
         row("  (torch on 1 thread)", moons, "us/step ", torch["mlp_moons_us_per_step_1thread"])
         row("MLP 64-128-10, softmax CE, SGD mom., batch 64", digits, "us/step ", torch["mlp_digits_us_per_step"])
         row("  (torch on 1 thread)", digits, "us/step ", torch["mlp_digits_us_per_step_1thread"])
+        print("limits, measured in this run:")
+        let triad2 = Hardware.triadBandwidth(threads: 2), triad1 = Hardware.triadBandwidth(threads: 1)
+        note("  memory triad, 2 threads / 1 thread", triad2, String(format: "GB/s  / %.1f", triad1))
+        note("  Adam at that bandwidth (56 bytes/param)", 56 / triad2, "ns/param")
+        let moonsFlops = Hardware.stepFlops(widths: [2, 64, 64, 1], batch: 32)
+        let digitsFlops = Hardware.stepFlops(widths: [64, 128, 10], batch: 64)
+        note("  MLP moons, products only", moonsFlops / moons / 1e3, "GFLOP/s")
+        note("  MLP digits, products only", digitsFlops / digits / 1e3, "GFLOP/s")
+        note("  Descent matmul 256x256x256", try Hardware.productRate(), "GFLOP/s")
+        if let ghz = Hardware.nominalGHz {
+            // AVX2 without fused multiply-add: 4 doubles x (1 add + 1 multiply) x 2 pipes per cycle.
+            note("  peak, 16 flop/cycle at nominal clock, 1 core", 16 * ghz, "GFLOP/s")
+        }
+        print("load average at end: \(Hardware.loadAverage)")
     }
 }
 

@@ -43,7 +43,7 @@ public struct ReLU: Layer, CustomStringConvertible {
     public func forward(_ input: Variable, parameters: ArraySlice<Variable>, context: inout ForwardContext) throws -> Variable {
         let x = input.value
         return Variable(x.relu(), parents: [input], name: "relu") { g in
-            [elementwiseProduct(g, x) { g, x in x > 0 ? g : 0 }]
+            [Tensor(unchecked: x.shape, Kernels.reluBackward(g.scalars, x.scalars))]
         }
     }
 }

@@ -85,7 +85,7 @@ public struct Dense: Layer, CustomStringConvertible {
             let bias = b.value.scalars
             for r in 0..<batch { for j in 0..<outputs { out[r * outputs + j] = bias[j] } }
         }
-        DenseKernel.multiply(x.scalars, w.scalars, into: &out, m: batch, k: inputs, n: outputs)
+        Kernels.multiplyAdd(x.scalars, w.scalars, into: &out, m: batch, k: inputs, n: outputs)
         let value = Tensor(unchecked: isVector ? [outputs] : [batch, outputs], out)
         let (n, m, hasBias) = (inputs, outputs, self.hasBias)
         let (needInput, biasShape) = (input.requiresGrad, hasBias ? parameters[parameters.startIndex + 1].shape : [])
@@ -96,14 +96,14 @@ public struct Dense: Layer, CustomStringConvertible {
                 // gx = g·Wᵀ: transpose once, then the vectorized row-major kernel.
                 let wt = w.transposed
                 var gx = [Double](repeating: 0, count: batch * n)
-                DenseKernel.multiply(g.scalars, wt.scalars, into: &gx, m: batch, k: m, n: n)
+                Kernels.multiplyAdd(g.scalars, wt.scalars, into: &gx, m: batch, k: m, n: n)
                 grads.append(Tensor(unchecked: x.shape, gx))
             } else {
                 // The backward pass skips parents that need no gradient; nothing is computed for them.
                 grads.append(Tensor(unchecked: [0], []))
             }
             var gw = [Double](repeating: 0, count: n * m)
-            DenseKernel.multiplyTransposedLeft(x.scalars, g.scalars, into: &gw, m: n, k: batch, n: m)
+            Kernels.multiplyAddTransposedLeft(x.scalars, g.scalars, into: &gw, m: n, k: batch, n: m)
             grads.append(Tensor(unchecked: [n, m], gw))
             if hasBias {
                 var gb = [Double](repeating: 0, count: m)

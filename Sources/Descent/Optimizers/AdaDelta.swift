@@ -61,7 +61,7 @@ public struct AdaDelta: Optimizing {
         let (lr, rho, eps, wd) = (lr, rho, eps, weightDecay)
         // Slots: 0 square average of gradients S, 1 square average of updates U.
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: 2) { n, w, g, s in
-            let (square, updates) = (s.slot(0, n), s.slot(1, n))
+            let (square, updates) = (s.slot(0), s.slot(1))
             specialize(wd != 0) { hasDecay in
                 for i in 0..<n {
                     let d = hasDecay ? g[i] + wd * w[i] : g[i]

@@ -75,7 +75,8 @@ public struct AdaGrad: Optimizing {
         let clr = lr / (1 + (t - 1) * lrDecay)
         let (wd, eps, inside) = (weightDecay, eps, epsilonPlacement == .inside)
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: 1,
-                         initialValue: initialAccumulatorValue) { n, w, g, sum in
+                         initialValue: initialAccumulatorValue) { n, w, g, s in
+            let sum = s.slot(0)
             specialize(wd != 0) { hasDecay in
             specialize(inside) { inside in
                 for i in 0..<n {

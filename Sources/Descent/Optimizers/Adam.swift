@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Adam: momentum on the gradient and RMSProp-style scaling, both bias-corrected, as `torch.optim.Adam`.
@@ -98,39 +99,21 @@ public struct Adam: Optimizing {
         let kerasRate = lr * biasCorrection2.squareRoot() / biasCorrection1
         let decay = 1 - lr * wd
         // Slots: 0 first moment m, 1 second moment v, 2 running maximum of v (amsgrad).
+        // The rule runs in CKernels (Sources/CKernels/BodiesOptimizers.h), operation for operation as
+        // PyTorch's: decoupled decay shrinks w first, coupled decay adds wd·w to the gradient, the
+        // moments use torch.lerp (or Keras's m + (d − m)(1 − β1)), and the denominator per placement.
+        let options = ck_adam_options(
+            beta1: beta1, beta2: beta2, eps: eps, weight_decay: wd, decay: decay, step_size: stepSize,
+            bias_correction2: biasCorrection2, bias_correction2_sqrt: biasCorrection2Sqrt, keras_rate: kerasRate,
+            decay_mode: wd == 0 ? 0 : (decoupled ? 2 : 1), amsgrad: amsgrad ? 1 : 0,
+            placement: placement == .outside ? 0 : (placement == .inside ? 1 : 2))
+        let path = ComputeSettings.current.path.rawValue
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: amsgrad ? 3 : 2) { n, w, g, s in
-            let (m, v) = (s.slot(0, n), s.slot(1, n))
-            let vmax = amsgrad ? s.slot(2, n) : v
-            specialize(wd != 0 && decoupled) { decoupled in
-            specialize(wd != 0 && !decoupled) { coupled in
-            specialize(amsgrad) { amsgrad in
-            specialize(placement) { placement in
-                for i in 0..<n {
-                    // Decoupled decay shrinks w before the update; coupled decay adds to the gradient.
-                    let wi = decoupled ? w[i] * decay : w[i]
-                    let d = coupled ? g[i] + wd * wi : g[i]
-                    if placement == .hat {
-                        m[i] = m[i] + (d - m[i]) * (1 - beta1)
-                        v[i] = v[i] + (d * d - v[i]) * (1 - beta2)
-                    } else {
-                        m[i] = lerp(m[i], d, 1 - beta1)
-                        v[i] = v[i] * beta2 + (1 - beta2) * d * d
-                    }
-                    var second = v[i]
-                    if amsgrad {
-                        vmax[i] = Swift.max(vmax[i], second)
-                        second = vmax[i]
-                    }
-                    switch placement {
-                    case .outside: w[i] = wi + -stepSize * m[i] / (second.squareRoot() / biasCorrection2Sqrt + eps)
-                    case .inside: w[i] = wi + -stepSize * m[i] / (second / biasCorrection2 + eps).squareRoot()
-                    case .hat: w[i] = wi - m[i] * kerasRate / (second.squareRoot() + eps)
-                    }
-                }
-            }
-            }
-            }
-            }
+            let (m, v) = (s.slot(0), s.slot(1))
+            let vmax = amsgrad ? s.slot(2) : v
+            guard let wp = w.baseAddress, let gp = g.baseAddress, let mp = m.baseAddress,
+                  let vp = v.baseAddress, let vmaxp = vmax.baseAddress else { return }
+            withUnsafePointer(to: options) { ck_adam(path, n, wp, gp, mp, vp, vmaxp, $0) }
         }
     }
 }

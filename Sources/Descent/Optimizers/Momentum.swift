@@ -71,14 +71,16 @@ enum MomentumKernel {
     static func make(form: MomentumForm, lr: Double, mu: Double) -> ParameterSlots.Kernel {
         switch form {
         case .classic:
-            return { n, w, g, v in
+            return { n, w, g, s in
+                let v = s.slot(0)
                 for i in 0..<n {
                     v[i] = mu * v[i] - lr * g[i]
                     w[i] = w[i] + v[i]
                 }
             }
         case .exponentialAverage:
-            return { n, w, g, v in
+            return { n, w, g, s in
+                let v = s.slot(0)
                 for i in 0..<n {
                     v[i] = mu * v[i] + (1 - mu) * g[i]
                     w[i] = w[i] - lr * v[i]

@@ -76,7 +76,7 @@ public struct NAdam: Optimizing {
         let decay = 1 - lr * wd
         // Slots: 0 first moment m, 1 second moment v.
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: 2) { n, w, g, s in
-            let (m, v) = (s.slot(0, n), s.slot(1, n))
+            let (m, v) = (s.slot(0), s.slot(1))
             specialize(wd != 0 && decoupled) { decoupled in
             specialize(wd != 0 && !decoupled) { coupled in
                 for i in 0..<n {

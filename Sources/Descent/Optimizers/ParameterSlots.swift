@@ -16,13 +16,16 @@ struct ParameterSlots: Sendable, Equatable {
     /// How many arrays each parameter has.
     private(set) var slotCount = 0
 
-    /// A kernel updates one parameter in place: `count` elements of the parameter `w`,
-    /// its gradient `g` and its slots `s` (slot `k` of element `i` is `s[k * count + i]`).
+    /// A kernel updates a run of one parameter's elements in place: `count` elements of the
+    /// parameter `w`, its gradient `g` and its slots `s` (`s.slot(k)`, or `s[i]` for slot 0).
+    ///
+    /// Large parameters are cut into runs updated on two threads at once, so a kernel
+    /// must compute each element from that element alone, as every optimizer rule does.
     typealias Kernel = (
         _ count: Int,
         _ w: UnsafeMutableBufferPointer<Double>,
         _ g: UnsafeBufferPointer<Double>,
-        _ s: UnsafeMutableBufferPointer<Double>
+        _ s: SlotRun
     ) -> Void
 
     /// True before the first step.
@@ -75,12 +78,17 @@ struct ParameterSlots: Sendable, Equatable {
             buffers = parameters.map { Array(repeating: initialValue, count: slots * $0.count) }
         }
         step += 1
+        let settings = ComputeSettings.current
         for index in parameters.indices {
             let count = parameters[index].count
             gradients[index].scalars.withUnsafeBufferPointer { g in
                 parameters[index].scalars.withUnsafeMutableBufferPointer { w in
                     buffers[index].withUnsafeMutableBufferPointer { s in
-                        kernel(count, w, g, s)
+                        Parallel.elements(count, settings: settings) { run in
+                            kernel(run.count, UnsafeMutableBufferPointer(rebasing: w[run]),
+                                   UnsafeBufferPointer(rebasing: g[run]),
+                                   SlotRun(buffers: s, parameterCount: count, run: run))
+                        }
                     }
                 }
             }
@@ -101,12 +109,26 @@ func specialize(_ flag: Bool, _ body: (Bool) -> Void) {
     if flag { body(true) } else { body(false) }
 }
 
-extension UnsafeMutableBufferPointer where Element == Double {
-    /// Slot `k` of one parameter's slots as a buffer of its own, so loops index it
+/// One run of a parameter's slots: the same elements of each slot as the run of the parameter.
+struct SlotRun {
+    /// All of the parameter's slots, back to back.
+    let buffers: UnsafeMutableBufferPointer<Double>
+    /// Elements in the whole parameter, the distance between slots.
+    let parameterCount: Int
+    /// The elements this run covers.
+    let run: Range<Int>
+
+    /// Slot `k` of the run as a buffer of its own, so loops index it
     /// without overflow-checked offset arithmetic, which would stop vectorization.
     @inline(__always)
-    func slot(_ k: Int, _ count: Int) -> UnsafeMutableBufferPointer<Double> {
-        UnsafeMutableBufferPointer(rebasing: self[k * count..<(k + 1) * count])
+    func slot(_ k: Int) -> UnsafeMutableBufferPointer<Double> {
+        let start = k * parameterCount + run.lowerBound
+        return UnsafeMutableBufferPointer(rebasing: buffers[start..<start + run.count])
+    }
+
+    /// The run's first element of slot 0, for the C kernels; nil when the optimizer keeps no slots.
+    var base: UnsafeMutablePointer<Double>? {
+        buffers.isEmpty ? nil : buffers.baseAddress.map { $0 + run.lowerBound }
     }
 }
 

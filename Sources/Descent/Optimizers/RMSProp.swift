@@ -97,9 +97,9 @@ public struct RMSProp: Optimizing {
         // Slots: 0 square average S, 1 momentum buffer b, 2 gradient average A.
         let slotCount = centered ? 3 : (mu > 0 ? 2 : 1)
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: slotCount) { n, w, g, s in
-            let square = s.slot(0, n)
-            let buffer = mu > 0 ? s.slot(1, n) : square
-            let average = centered ? s.slot(2, n) : square
+            let square = s.slot(0)
+            let buffer = mu > 0 ? s.slot(1) : square
+            let average = centered ? s.slot(2) : square
             specialize(wd != 0) { hasDecay in
             specialize(centered) { centered in
             specialize(inside) { inside in

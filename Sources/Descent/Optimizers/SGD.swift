@@ -1,3 +1,5 @@
+import CKernels
+
 /// Stochastic gradient descent with optional momentum, dampening, Nesterov and weight decay, as `torch.optim.SGD`.
 ///
 /// PyTorch's rule (single-tensor path of torch 2.13), with `d = g + weightDecay * w`:
@@ -89,40 +91,16 @@ public struct SGD: Optimizing {
         let (lr, mu, dampening, nesterov, wd) = (lr, momentum, dampening, nesterov, weightDecay)
         let first = slots.isEmpty
         let slotCount = mu != 0 ? 1 : 0
-        if kerasVelocity {
-            try slots.update(&parameters, gradients: gradients, optimizer: name, slots: slotCount) { n, w, g, s in
-                specialize(mu != 0) { hasMomentum in
-                specialize(nesterov) { nesterov in
-                    for i in 0..<n {
-                        if hasMomentum {
-                            s[i] = s[i] * mu - g[i] * lr
-                            w[i] = nesterov ? w[i] + (s[i] * mu - g[i] * lr) : w[i] + s[i]
-                        } else {
-                            w[i] = w[i] - g[i] * lr
-                        }
-                    }
-                }
-                }
-            }
-            return
-        }
-        try slots.update(&parameters, gradients: gradients, optimizer: name, slots: slotCount) { n, w, g, b in
-            specialize(wd != 0) { hasDecay in
-            specialize(mu != 0) { hasMomentum in
-            specialize(first) { first in
-            specialize(nesterov) { nesterov in
-                for i in 0..<n {
-                    var d = hasDecay ? g[i] + wd * w[i] : g[i]
-                    if hasMomentum {
-                        b[i] = first ? d : b[i] * mu + (1 - dampening) * d
-                        d = nesterov ? d + mu * b[i] : b[i]
-                    }
-                    w[i] = w[i] + -lr * d
-                }
-            }
-            }
-            }
-            }
+        // The rule runs in CKernels (Sources/CKernels/BodiesOptimizers.h), operation for operation
+        // as written above, on the widest vector path; Keras's form keeps lr inside the velocity.
+        let options = ck_sgd_options(
+            lr: lr, momentum: mu, dampening: dampening, weight_decay: kerasVelocity ? 0 : wd,
+            has_momentum: mu != 0 ? 1 : 0, nesterov: nesterov ? 1 : 0, first_step: first ? 1 : 0,
+            keras: kerasVelocity ? 1 : 0)
+        let path = ComputeSettings.current.path.rawValue
+        try slots.update(&parameters, gradients: gradients, optimizer: name, slots: slotCount) { n, w, g, s in
+            guard let wp = w.baseAddress, let gp = g.baseAddress else { return }
+            withUnsafePointer(to: options) { ck_sgd(path, n, wp, gp, s.base, $0) }
         }
     }
 }

@@ -85,6 +85,21 @@ extension Tensor {
         return Tensor(unchecked: shape, out)
     }
 
+    /// `map` for Descent's own pure functions (exp, log, tanh, …): large tensors are split
+    /// across threads, which is safe because `op` reads nothing but its argument.
+    /// Lesson closures go through `map`, which stays on the calling thread.
+    func mapElements(_ op: (Double) -> Double) -> Tensor {
+        var out = [Double](repeating: 0, count: scalars.count)
+        scalars.withUnsafeBufferPointer { a in
+            out.withUnsafeMutableBufferPointer { o in
+                Parallel.elements(o.count, settings: .current) { run in
+                    for i in run { o[i] = op(a[i]) }
+                }
+            }
+        }
+        return Tensor(unchecked: shape, out)
+    }
+
     /// Sums a broadcast result back to `target`, the adjoint of broadcasting.
     ///
     /// Autodiff uses this for the gradient of any operand that was broadcast.

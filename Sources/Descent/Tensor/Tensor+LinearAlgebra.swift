@@ -1,8 +1,8 @@
 /// Matrix products, transposes and row selection.
 ///
-/// The kernels are plain loops over unsafe buffers in i-k-j order, so the
-/// innermost loop is a contiguous multiply-add that LLVM vectorizes. Each
-/// output element is accumulated in the same order on every run.
+/// Products run on the register-blocked vector kernel in CKernels (see
+/// `Kernels.multiplyAdd`): each output element is accumulated in the same
+/// order on every run, path and thread count.
 extension Tensor {
     /// The transpose of a matrix; vectors and scalars are their own transpose.
     public var transposed: Tensor {
@@ -32,50 +32,13 @@ extension Tensor {
         }
         _ = try ExecutionLimits.elementCount(of: [m, n], operation: "matmul")
         var out = [Double](repeating: 0, count: m * n)
-        Tensor.multiply(scalars, other.scalars, into: &out, m: m, k: k, n: n)
+        // Summed from 0 in order of k per element (Kernels), the same bits on every path and thread count.
+        Kernels.multiplyAdd(scalars, other.scalars, into: &out, m: m, k: k, n: n)
         switch (shape.count, other.shape.count) {
         case (2, 2): return Tensor(unchecked: [m, n], out)
         case (1, 2): return Tensor(unchecked: [n], out)
         case (2, 1): return Tensor(unchecked: [m], out)
         default: return Tensor(unchecked: [], out)
-        }
-    }
-
-    /// C[m×n] += A[m×k] · B[k×n], all row-major.
-    static func multiply(_ a: [Double], _ b: [Double], into c: inout [Double], m: Int, k: Int, n: Int) {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                c.withUnsafeMutableBufferPointer { c in
-                    guard let ap = a.baseAddress, let bp = b.baseAddress, let cp = c.baseAddress else { return }
-                    for i in 0..<m {
-                        let crow = cp + i * n
-                        for p in 0..<k {
-                            let scale = ap[i * k + p]
-                            let brow = bp + p * n
-                            for j in 0..<n { crow[j] += scale * brow[j] }
-                        }
-                    }
-                }
-            }
-        }
-    }
-
-    /// C[m×n] += Aᵀ · B where A is stored k×m and B is k×n: the weight gradient of a dense layer.
-    static func multiplyTransposedLeft(_ a: [Double], _ b: [Double], into c: inout [Double], m: Int, k: Int, n: Int) {
-        a.withUnsafeBufferPointer { a in
-            b.withUnsafeBufferPointer { b in
-                c.withUnsafeMutableBufferPointer { c in
-                    guard let ap = a.baseAddress, let bp = b.baseAddress, let cp = c.baseAddress else { return }
-                    for p in 0..<k {
-                        let brow = bp + p * n
-                        for i in 0..<m {
-                            let scale = ap[p * m + i]
-                            let crow = cp + i * n
-                            for j in 0..<n { crow[j] += scale * brow[j] }
-                        }
-                    }
-                }
-            }
         }
     }
 

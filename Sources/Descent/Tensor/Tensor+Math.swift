@@ -3,23 +3,23 @@ import Foundation
 /// Element-wise functions. They never throw: out-of-domain inputs give NaN or
 /// infinity as IEEE 754 says, and training loops detect those as divergence.
 extension Tensor {
-    public func exp() -> Tensor { map { Foundation.exp($0) } }
-    public func log() -> Tensor { map { Foundation.log($0) } }
-    public func sqrt() -> Tensor { map { $0.squareRoot() } }
+    public func exp() -> Tensor { mapElements { Foundation.exp($0) } }
+    public func log() -> Tensor { mapElements { Foundation.log($0) } }
+    public func sqrt() -> Tensor { mapElements { $0.squareRoot() } }
     /// Swift's name for `sqrt()`, as on `Double`, so code written for numbers works on tensors.
     public func squareRoot() -> Tensor { sqrt() }
     public func abs() -> Tensor { map { Swift.abs($0) } }
     public func pow(_ exponent: Double) -> Tensor {
         if exponent == 2 { return map { $0 * $0 } }
-        return map { Foundation.pow($0, exponent) }
+        return mapElements { Foundation.pow($0, exponent) }
     }
     public func squared() -> Tensor { map { $0 * $0 } }
-    public func tanh() -> Tensor { map { Foundation.tanh($0) } }
+    public func tanh() -> Tensor { mapElements { Foundation.tanh($0) } }
     /// The logistic function, computed without overflow for large |x|.
     public func sigmoid() -> Tensor {
-        map { $0 >= 0 ? 1 / (1 + Foundation.exp(-$0)) : Foundation.exp($0) / (1 + Foundation.exp($0)) }
+        mapElements { $0 >= 0 ? 1 / (1 + Foundation.exp(-$0)) : Foundation.exp($0) / (1 + Foundation.exp($0)) }
     }
-    public func relu() -> Tensor { map { $0 > 0 ? $0 : 0 } }
+    public func relu() -> Tensor { Tensor(unchecked: shape, Kernels.relu(scalars)) }
     public func sign() -> Tensor { map { $0 > 0 ? 1 : ($0 < 0 ? -1 : 0) } }
     /// Limits every element to [low, high].
     public func clamped(min low: Double = -.infinity, max high: Double = .infinity) -> Tensor {

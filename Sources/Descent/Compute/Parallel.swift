@@ -1,0 +1,40 @@
+import Dispatch
+
+/// Splits an index range into contiguous chunks, one per thread, and runs them at once.
+///
+/// Chunks are fixed by the count and the thread count alone (never by timing),
+/// and callers only split work whose elements are independent, so the result
+/// is the same whichever thread finishes first. A single chunk runs on the
+/// calling thread without touching Dispatch.
+enum Parallel {
+    /// Calls `body` once per chunk of `0..<count`; chunk starts are multiples of `alignment`.
+    static func chunks(count: Int, threads: Int, alignment: Int = 8, _ body: (Range<Int>) -> Void) {
+        guard threads > 1, count > alignment else {
+            body(0..<count)
+            return
+        }
+        let perThread = (count + threads - 1) / threads
+        let size = (perThread + alignment - 1) / alignment * alignment
+        withoutActuallyEscaping(body) { body in
+            // Dispatch wants a Sendable closure; the chunks are disjoint, and the callers
+            // hand over only pointers to distinct outputs and read-only inputs.
+            let shared = UncheckedSendable(body)
+            DispatchQueue.concurrentPerform(iterations: threads) { index in
+                let start = Swift.min(index * size, count), end = Swift.min(start + size, count)
+                if start < end { shared.value(start..<end) }
+            }
+        }
+    }
+
+    /// Runs element-wise work on `count` elements with the current settings.
+    static func elements(_ count: Int, settings: ComputeSettings, _ body: (Range<Int>) -> Void) {
+        let threads = count >= settings.elementThreshold ? settings.threads : 1
+        chunks(count: count, threads: threads, body)
+    }
+}
+
+/// A value handed to another thread by a caller that guarantees the accesses do not overlap.
+struct UncheckedSendable<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
+}
