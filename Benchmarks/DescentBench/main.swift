@@ -106,6 +106,17 @@ struct Benchmark {
         row("  (torch on 1 thread)", moons, "us/step ", torch["mlp_moons_us_per_step_1thread"])
         row("MLP 64-128-10, softmax CE, SGD mom., batch 64", digits, "us/step ", torch["mlp_digits_us_per_step"])
         row("  (torch on 1 thread)", digits, "us/step ", torch["mlp_digits_us_per_step_1thread"])
+        print("Descent with less of the machine (same bits; thresholds as shipped):")
+        let single = ComputeSettings(path: .best, threads: 1, elementThreshold: .max, productThreshold: .max)
+        var scalar = single
+        scalar.path = .scalar
+        for (label, settings) in [("\(VectorPath.best), 1 thread", single), ("scalar path, 1 thread", scalar)] {
+            try ComputeSettings.$current.withValue(settings) {
+                note("  Adam step, \(label)", try adamStep(), "ns/param")
+                note("  MLP moons, \(label)", try moonsMLP(), "us/step")
+                note("  MLP digits, \(label)", try digitsMLP(), "us/step")
+            }
+        }
         print("limits, measured in this run:")
         let triad2 = Hardware.triadBandwidth(threads: 2), triad1 = Hardware.triadBandwidth(threads: 1)
         note("  memory triad, 2 threads / 1 thread", triad2, String(format: "GB/s  / %.1f", triad1))

@@ -6,7 +6,7 @@ import Foundation
 /// Paths differ only in how many elements one instruction computes: each
 /// element is still the same products and sums in the same order, with no
 /// fused multiply-add, so switching paths can never change a result.
-enum VectorPath: Int32, CaseIterable, Sendable, CustomStringConvertible {
+package enum VectorPath: Int32, CaseIterable, Sendable, CustomStringConvertible {
     /// One element at a time, the reference the other paths are tested against.
     case scalar = 0
     /// Two doubles: SSE2 on x86-64, NEON on arm64.
@@ -17,15 +17,15 @@ enum VectorPath: Int32, CaseIterable, Sendable, CustomStringConvertible {
     case avx512 = 3
 
     /// Whether this CPU and OS can run the path.
-    var isSupported: Bool { ck_path_supported(rawValue) != 0 }
+    package var isSupported: Bool { ck_path_supported(rawValue) != 0 }
 
     /// The paths this machine runs, narrowest first.
-    static var supported: [VectorPath] { allCases.filter(\.isSupported) }
+    package static var supported: [VectorPath] { allCases.filter(\.isSupported) }
 
     /// The widest path this machine runs.
-    static let best: VectorPath = VectorPath(rawValue: ck_best_path()) ?? .baseline
+    package static let best: VectorPath = VectorPath(rawValue: ck_best_path()) ?? .baseline
 
-    var description: String {
+    package var description: String {
         switch self {
         case .scalar: "scalar"
         case .baseline: "baseline"
@@ -39,24 +39,32 @@ enum VectorPath: Int32, CaseIterable, Sendable, CustomStringConvertible {
 ///
 /// The settings are a task-local value rather than global state, so a test can
 /// force a path or a thread count for the code inside `$current.withValue(_:)`
-/// without affecting anything running beside it. Thread counts change only who
-/// computes an output element, never how, so results are the same bits for
-/// every value here.
-struct ComputeSettings: Sendable, Equatable {
-    var path: VectorPath
+/// without affecting anything running beside it. They are `package`: the tests
+/// and the benchmark set them; lessons and other packages cannot see them.
+/// Thread counts change only who computes an output element, never how, so
+/// results are the same bits for every value here.
+package struct ComputeSettings: Sendable, Equatable {
+    package var path: VectorPath
     /// Threads for one kernel call: 1, or 2 to use both cores of the course machines.
-    var threads: Int
+    package var threads: Int
     /// Element-wise kernels on at least this many elements use `threads` threads.
-    var elementThreshold: Int
+    package var elementThreshold: Int
     /// Matrix products of at least this many multiply-adds (m·n·k) use `threads` threads.
-    var productThreshold: Int
+    package var productThreshold: Int
+
+    package init(path: VectorPath, threads: Int, elementThreshold: Int, productThreshold: Int) {
+        self.path = path
+        self.threads = threads
+        self.elementThreshold = elementThreshold
+        self.productThreshold = productThreshold
+    }
 
     /// The widest vector path and up to two threads, with thresholds measured on a two-core machine:
     /// below them the hand-off to the second thread costs more than it saves.
-    static let automatic = ComputeSettings(
+    package static let automatic = ComputeSettings(
         path: .best, threads: Swift.min(2, Swift.max(1, ProcessInfo.processInfo.activeProcessorCount)),
         elementThreshold: 1 << 15, productThreshold: 1 << 18)
 
     /// The settings in force for the current task (or thread, outside tasks).
-    @TaskLocal static var current = automatic
+    @TaskLocal package static var current = automatic
 }
