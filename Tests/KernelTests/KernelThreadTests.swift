@@ -10,7 +10,8 @@ import Testing
     /// Descent's two-thread thresholds, on the widest vector path.
     static let cells = [
         """
-        let x = Tensor(shape: [300, 300], scalars: (0..<90000).map { Double($0 % 17) / 16 - 0.5 })
+        let r = Tensor((0..<300).map { Double($0 % 17) / 16 - 0.5 })
+        let x = Tensor.ones([300, 300]) * r + r.reshaped([300, 1]) * 0.3
         let y = matmul(x, x.transposed)
         print(y.sum(), y.norm, (x * 3 + x).exp().sum(), (x / 7 - x).relu().sum())
         """,

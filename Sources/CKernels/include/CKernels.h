@@ -82,6 +82,10 @@ typedef struct {
 /// One SGD step on n elements: parameter w, gradient g, momentum buffer b (unused without momentum).
 void ck_sgd(int path, long n, double *w, const double *g, double *b, const ck_sgd_options *options);
 
+/// The correctly rounded square root, without errno: LLVM can vectorize loops that call it
+/// (Swift's `squareRoot()` keeps errno's scalar fallback unless built with -fno-math-errno).
+static inline __attribute__((always_inline)) double ck_sqrt(double x) { return __builtin_elementwise_sqrt(x); }
+
 #ifdef __cplusplus
 }
 #endif

@@ -1,3 +1,5 @@
+import CKernels
+
 /// AdaDelta: scales each step by the ratio of running RMS of past updates and of gradients, as `torch.optim.Adadelta`.
 ///
 /// PyTorch's rule (torch 2.13, single-tensor path), with `d = g + weightDecay * w`:
@@ -66,8 +68,8 @@ public struct AdaDelta: Optimizing {
                 for i in 0..<n {
                     let d = hasDecay ? g[i] + wd * w[i] : g[i]
                     square[i] = square[i] * rho + (1 - rho) * d * d
-                    let std = (square[i] + eps).squareRoot()
-                    let delta = (updates[i] + eps).squareRoot() / std * d
+                    let std = ck_sqrt(square[i] + eps)
+                    let delta = ck_sqrt(updates[i] + eps) / std * d
                     updates[i] = updates[i] * rho + (1 - rho) * delta * delta
                     w[i] = w[i] + -lr * delta
                 }

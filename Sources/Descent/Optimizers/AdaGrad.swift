@@ -1,3 +1,5 @@
+import CKernels
+
 /// AdaGrad: per-coordinate step sizes shrinking with the sum of squared gradients, as `torch.optim.Adagrad`.
 ///
 /// PyTorch's rule (torch 2.13, single-tensor path), with `d = g + weightDecay * w`
@@ -82,7 +84,7 @@ public struct AdaGrad: Optimizing {
                 for i in 0..<n {
                     let d = hasDecay ? g[i] + wd * w[i] : g[i]
                     sum[i] = sum[i] + 1 * d * d
-                    let std = inside ? (sum[i] + eps).squareRoot() : sum[i].squareRoot() + eps
+                    let std = inside ? ck_sqrt(sum[i] + eps) : ck_sqrt(sum[i]) + eps
                     w[i] = w[i] + -clr * d / std
                 }
             }

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// NAdam: Adam with Nesterov momentum and Dozat's momentum-decay schedule, as `torch.optim.NAdam`.
@@ -84,7 +85,7 @@ public struct NAdam: Optimizing {
                     let d = coupled ? g[i] + wd * wi : g[i]
                     m[i] = lerp(m[i], d, 1 - beta1)
                     v[i] = v[i] * beta2 + (1 - beta2) * d * d
-                    let denom = (v[i] / biasCorrection2).squareRoot() + eps
+                    let denom = ck_sqrt(v[i] / biasCorrection2) + eps
                     let partial = wi + gradientScale * d / denom
                     w[i] = partial + averageScale * m[i] / denom
                 }

@@ -1,3 +1,5 @@
+import CKernels
+
 /// RMSProp: divides the gradient by a running root-mean-square of recent gradients, as `torch.optim.RMSprop`.
 ///
 /// PyTorch's rule (torch 2.13, single-tensor path), with `d = g + weightDecay * w`:
@@ -113,7 +115,7 @@ public struct RMSProp: Optimizing {
                         average[i] = lerp(average[i], d, 1 - alpha)
                         variance = square[i] + -1 * average[i] * average[i]
                     }
-                    let r = inside ? (variance + eps).squareRoot() : variance.squareRoot() + eps
+                    let r = inside ? ck_sqrt(variance + eps) : ck_sqrt(variance) + eps
                     if hasMomentum && keras {
                         buffer[i] = mu * buffer[i] + lr * d / r
                         w[i] = w[i] - buffer[i]

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Element-wise functions. They never throw: out-of-domain inputs give NaN or
@@ -5,7 +6,7 @@ import Foundation
 extension Tensor {
     public func exp() -> Tensor { mapElements { Foundation.exp($0) } }
     public func log() -> Tensor { mapElements { Foundation.log($0) } }
-    public func sqrt() -> Tensor { mapElements { $0.squareRoot() } }
+    public func sqrt() -> Tensor { mapElements { ck_sqrt($0) } }
     /// Swift's name for `sqrt()`, as on `Double`, so code written for numbers works on tensors.
     public func squareRoot() -> Tensor { sqrt() }
     public func abs() -> Tensor { map { Swift.abs($0) } }
