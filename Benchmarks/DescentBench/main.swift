@@ -5,6 +5,7 @@ import Foundation
 ///
 /// Usage: `descent-bench [--torch FILE.json]`, where the JSON comes from
 /// `scripts/bench-torch.py --json`. Figures are medians over repeated runs.
+/// `descent-bench --only adam|moons|digits` runs one benchmark alone, for a profiler.
 struct Benchmark {
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
@@ -84,6 +85,16 @@ struct Benchmark {
     }
 
     static func run() throws {
+        let arguments = CommandLine.arguments
+        if let index = arguments.firstIndex(of: "--only"), index + 1 < arguments.count {
+            switch arguments[index + 1] {
+            case "adam": print(try adamStep(), "ns/param")
+            case "moons": print(try moonsMLP(), "us/step")
+            case "digits": print(try digitsMLP(), "us/step")
+            default: throw BenchmarkError.unknown(arguments[index + 1])
+            }
+            return
+        }
         let torch = torchFigures()
         func pad(_ text: String, _ width: Int) -> String {
             text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
@@ -131,6 +142,15 @@ struct Benchmark {
             note("  peak, 16 flop/cycle at nominal clock, 1 core", 16 * ghz, "GFLOP/s")
         }
         print("load average at end: \(Hardware.loadAverage)")
+    }
+}
+
+enum BenchmarkError: Error, CustomStringConvertible {
+    case unknown(String)
+    var description: String {
+        switch self {
+        case let .unknown(name): "unknown benchmark \(name): use adam, moons or digits"
+        }
     }
 }
 
