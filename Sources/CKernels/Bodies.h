@@ -211,3 +211,4 @@ void CK_NAME(ck_relu_backward)(long n, const double *g, const double *x_, double
 }
 
 #include "BodiesOptimizers.h"
+#include "BodiesRules.h"

@@ -9,7 +9,12 @@
     void ck_relu_##suffix(long, const double *, double *);                                                    \
     void ck_relu_backward_##suffix(long, const double *, const double *, double *);                           \
     void ck_adam_##suffix(long, double *, const double *, double *, double *, double *, const ck_adam_options *); \
-    void ck_sgd_##suffix(long, double *, const double *, double *, const ck_sgd_options *);
+    void ck_sgd_##suffix(long, double *, const double *, double *, const ck_sgd_options *);                   \
+    void ck_momentum_##suffix(long, double *, const double *, double *, const ck_rule_options *);             \
+    void ck_adagrad_##suffix(long, double *, const double *, double *, const ck_rule_options *);              \
+    void ck_rmsprop_##suffix(long, long, double *, const double *, double *, const ck_rule_options *);        \
+    void ck_adadelta_##suffix(long, long, double *, const double *, double *, const ck_rule_options *);       \
+    void ck_nadam_##suffix(long, long, double *, const double *, double *, const ck_rule_options *);
 
 CK_DECLARE(scalar)
 CK_DECLARE(baseline)
@@ -90,4 +95,24 @@ void ck_adam(int path, long n, double *w, const double *g, double *m, double *v,
 
 void ck_sgd(int path, long n, double *w, const double *g, double *b, const ck_sgd_options *options) {
     CK_ROUTE(ck_sgd, n, w, g, b, options)
+}
+
+void ck_momentum(int path, long n, double *w, const double *g, double *s, const ck_rule_options *options) {
+    CK_ROUTE(ck_momentum, n, w, g, s, options)
+}
+
+void ck_adagrad(int path, long n, double *w, const double *g, double *s, const ck_rule_options *options) {
+    CK_ROUTE(ck_adagrad, n, w, g, s, options)
+}
+
+void ck_rmsprop(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options) {
+    CK_ROUTE(ck_rmsprop, n, stride, w, g, s, options)
+}
+
+void ck_adadelta(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options) {
+    CK_ROUTE(ck_adadelta, n, stride, w, g, s, options)
+}
+
+void ck_nadam(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options) {
+    CK_ROUTE(ck_nadam, n, stride, w, g, s, options)
 }

@@ -82,6 +82,31 @@ typedef struct {
 /// One SGD step on n elements: parameter w, gradient g, momentum buffer b (unused without momentum).
 void ck_sgd(int path, long n, double *w, const double *g, double *b, const ck_sgd_options *options);
 
+/// The constants of the other optimizer rules (fields a rule does not use are ignored).
+typedef struct {
+    double lr, momentum, weight_decay, eps;
+    /// RMSProp's alpha, AdaDelta's rho.
+    double alpha;
+    /// NAdam: beta1, beta2, 1 − beta2^t, the gradient and average scales, 1 − lr·weight_decay.
+    double beta1, beta2, bias_correction2, gradient_scale, average_scale, decay;
+    /// Momentum: 1 for the exponential-average form; RMSProp: 1 for Keras's momentum form.
+    int variant;
+    /// AdaGrad and RMSProp: epsilon inside the square root.
+    int inside;
+    /// RMSProp: divide by the centered variance.
+    int centered;
+    /// NAdam: 0 none, 1 coupled, 2 decoupled.
+    int decay_mode;
+} ck_rule_options;
+
+/// One step of each rule on n elements of a parameter whose slots lie `stride` apart from `s` on
+/// (Momentum and AdaGrad keep one slot). Each is its Swift optimizer's rule, operation for operation.
+void ck_momentum(int path, long n, double *w, const double *g, double *s, const ck_rule_options *options);
+void ck_adagrad(int path, long n, double *w, const double *g, double *s, const ck_rule_options *options);
+void ck_rmsprop(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options);
+void ck_adadelta(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options);
+void ck_nadam(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options);
+
 /// The correctly rounded square root, without errno: LLVM can vectorize loops that call it
 /// (Swift's `squareRoot()` keeps errno's scalar fallback unless built with -fno-math-errno).
 static inline __attribute__((always_inline)) double ck_sqrt(double x) { return __builtin_elementwise_sqrt(x); }

@@ -60,20 +60,15 @@ public struct AdaDelta: Optimizing {
 
     public mutating func step(_ parameters: inout [Tensor], gradients: [Tensor]) throws {
         try validate()
-        let (lr, rho, eps, wd) = (lr, rho, eps, weightDecay)
+        // The rule runs in CKernels (BodiesRules.h), operation for operation as PyTorch's:
+        // S <- rho S + (1 - rho) d²; delta = sqrt(U + eps) / sqrt(S + eps) · d; U <- rho U + (1 - rho) delta²; w <- w - lr delta.
+        var options = ck_rule_options()
+        (options.lr, options.alpha, options.eps, options.weight_decay) = (lr, rho, eps, weightDecay)
+        let path = ComputeSettings.current.path.rawValue
         // Slots: 0 square average of gradients S, 1 square average of updates U.
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: 2) { n, w, g, s in
-            let (square, updates) = (s.slot(0), s.slot(1))
-            specialize(wd != 0) { hasDecay in
-                for i in 0..<n {
-                    let d = hasDecay ? g[i] + wd * w[i] : g[i]
-                    square[i] = square[i] * rho + (1 - rho) * d * d
-                    let std = ck_sqrt(square[i] + eps)
-                    let delta = ck_sqrt(updates[i] + eps) / std * d
-                    updates[i] = updates[i] * rho + (1 - rho) * delta * delta
-                    w[i] = w[i] + -lr * delta
-                }
-            }
+            guard let wp = w.baseAddress, let gp = g.baseAddress, let sp = s.base else { return }
+            withUnsafePointer(to: options) { ck_adadelta(path, n, s.parameterCount, wp, gp, sp, $0) }
         }
     }
 }

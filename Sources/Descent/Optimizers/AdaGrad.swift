@@ -75,20 +75,16 @@ public struct AdaGrad: Optimizing {
         try validate()
         let t = Double(slots.step + 1)
         let clr = lr / (1 + (t - 1) * lrDecay)
-        let (wd, eps, inside) = (weightDecay, eps, epsilonPlacement == .inside)
+        // The rule runs in CKernels (BodiesRules.h), operation for operation as PyTorch's:
+        // d = g + wd·w; G <- G + d·d; w <- w - clr·d / (sqrt(G) + eps), or sqrt(G + eps) inside.
+        var options = ck_rule_options()
+        (options.lr, options.weight_decay, options.eps) = (clr, weightDecay, eps)
+        options.inside = epsilonPlacement == .inside ? 1 : 0
+        let path = ComputeSettings.current.path.rawValue
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: 1,
                          initialValue: initialAccumulatorValue) { n, w, g, s in
-            let sum = s.slot(0)
-            specialize(wd != 0) { hasDecay in
-            specialize(inside) { inside in
-                for i in 0..<n {
-                    let d = hasDecay ? g[i] + wd * w[i] : g[i]
-                    sum[i] = sum[i] + 1 * d * d
-                    let std = inside ? ck_sqrt(sum[i] + eps) : ck_sqrt(sum[i]) + eps
-                    w[i] = w[i] + -clr * d / std
-                }
-            }
-            }
+            guard let wp = w.baseAddress, let gp = g.baseAddress, let sp = s.base else { return }
+            withUnsafePointer(to: options) { ck_adagrad(path, n, wp, gp, sp, $0) }
         }
     }
 }

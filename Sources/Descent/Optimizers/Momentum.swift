@@ -1,3 +1,5 @@
+import CKernels
+
 /// Which of the notes' two momentum conventions an optimizer follows.
 public enum MomentumForm: String, Sendable, Equatable, CaseIterable, CustomStringConvertible {
     /// `v <- mu v - lr g; w <- w + v`: the velocity carries the learning rate (Polyak's heavy ball).
@@ -68,24 +70,15 @@ enum MomentumKernel {
         try require(mu >= 0 && mu <= 1, "mu", mu, "a value in [0, 1]")
     }
 
+    /// The step: classic `v <- mu v - lr g; w <- w + v`, or the exponential average
+    /// `v <- mu v + (1 - mu) g; w <- w - lr v`, run in CKernels on the widest vector path.
     static func make(form: MomentumForm, lr: Double, mu: Double) -> ParameterSlots.Kernel {
-        switch form {
-        case .classic:
-            return { n, w, g, s in
-                let v = s.slot(0)
-                for i in 0..<n {
-                    v[i] = mu * v[i] - lr * g[i]
-                    w[i] = w[i] + v[i]
-                }
-            }
-        case .exponentialAverage:
-            return { n, w, g, s in
-                let v = s.slot(0)
-                for i in 0..<n {
-                    v[i] = mu * v[i] + (1 - mu) * g[i]
-                    w[i] = w[i] - lr * v[i]
-                }
-            }
+        var options = ck_rule_options()
+        (options.lr, options.momentum, options.variant) = (lr, mu, form == .classic ? 0 : 1)
+        let (path, constants) = (ComputeSettings.current.path.rawValue, options)
+        return { n, w, g, s in
+            guard let wp = w.baseAddress, let gp = g.baseAddress, let sp = s.base else { return }
+            withUnsafePointer(to: constants) { ck_momentum(path, n, wp, gp, sp, $0) }
         }
     }
 

@@ -75,22 +75,18 @@ public struct NAdam: Optimizing {
         let gradientScale = -lr * (1.0 - mu) / (1.0 - product)
         let averageScale = (-lr * muNext) / (1.0 - productNext)
         let decay = 1 - lr * wd
-        // Slots: 0 first moment m, 1 second moment v.
+        // Slots: 0 first moment m, 1 second moment v. The rule runs in CKernels (BodiesRules.h),
+        // operation for operation: m <- lerp(m, d, 1 - beta1); v <- beta2 v + (1 - beta2) d²;
+        // denom = sqrt(v / bc2) + eps; w <- (w + gradientScale d / denom) + averageScale m / denom.
+        var options = ck_rule_options()
+        (options.beta1, options.beta2, options.eps, options.weight_decay) = (beta1, beta2, eps, wd)
+        (options.bias_correction2, options.gradient_scale, options.average_scale) = (biasCorrection2, gradientScale, averageScale)
+        options.decay = decay
+        options.decay_mode = wd == 0 ? 0 : (decoupled ? 2 : 1)
+        let path = ComputeSettings.current.path.rawValue
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: 2) { n, w, g, s in
-            let (m, v) = (s.slot(0), s.slot(1))
-            specialize(wd != 0 && decoupled) { decoupled in
-            specialize(wd != 0 && !decoupled) { coupled in
-                for i in 0..<n {
-                    let wi = decoupled ? w[i] * decay : w[i]
-                    let d = coupled ? g[i] + wd * wi : g[i]
-                    m[i] = lerp(m[i], d, 1 - beta1)
-                    v[i] = v[i] * beta2 + (1 - beta2) * d * d
-                    let denom = ck_sqrt(v[i] / biasCorrection2) + eps
-                    let partial = wi + gradientScale * d / denom
-                    w[i] = partial + averageScale * m[i] / denom
-                }
-            }
-            }
+            guard let wp = w.baseAddress, let gp = g.baseAddress, let sp = s.base else { return }
+            withUnsafePointer(to: options) { ck_nadam(path, n, s.parameterCount, wp, gp, sp, $0) }
         }
         muProduct = product
     }

@@ -3,9 +3,9 @@
 /// Every built-in optimizer keeps a few arrays the size of each parameter
 /// (momentum, squared-gradient averages) and a step count, creates them on its
 /// first step as `torch.optim` does, and runs one element-wise kernel per
-/// parameter tensor. Keeping that plumbing here means each optimizer file holds
-/// only its update rule, and the kernels all see raw buffer pointers, so their
-/// loops vectorize without copy-on-write checks in the hot path.
+/// parameter tensor, on two threads for large ones. Keeping that plumbing here
+/// means each optimizer file holds only its update rule, and the kernels all see
+/// raw buffer pointers (the built-in rules pass them to CKernels).
 struct ParameterSlots: Sendable, Equatable {
     /// One flat buffer per parameter: `slotCount` arrays of the parameter's size, back to back.
     private(set) var buffers: [[Double]] = []
@@ -17,7 +17,7 @@ struct ParameterSlots: Sendable, Equatable {
     private(set) var slotCount = 0
 
     /// A kernel updates a run of one parameter's elements in place: `count` elements of the
-    /// parameter `w`, its gradient `g` and its slots `s` (`s.slot(k)`, or `s[i]` for slot 0).
+    /// parameter `w`, its gradient `g` and its slots `s` (`s.slot(k)`, or `s.base` and `s.parameterCount` for C).
     ///
     /// Large parameters are cut into runs updated on two threads at once, so a kernel
     /// must compute each element from that element alone, as every optimizer rule does.
@@ -96,19 +96,6 @@ struct ParameterSlots: Sendable, Equatable {
     }
 }
 
-/// Linear interpolation as `torch.lerp` computes it, so moment averages round as in PyTorch.
-@inline(__always)
-func lerp(_ start: Double, _ end: Double, _ weight: Double) -> Double {
-    Swift.abs(weight) < 0.5 ? start + weight * (end - start) : end - (end - start) * (1 - weight)
-}
-
-/// Calls `body` with `flag` as a literal, so after inlining each branch holds a loop with the
-/// flag's tests folded away: loops without branches vectorize, and the rounding stays torch's.
-@inline(__always)
-func specialize(_ flag: Bool, _ body: (Bool) -> Void) {
-    if flag { body(true) } else { body(false) }
-}
-
 /// One run of a parameter's slots: the same elements of each slot as the run of the parameter.
 struct SlotRun {
     /// All of the parameter's slots, back to back.
@@ -129,15 +116,5 @@ struct SlotRun {
     /// The run's first element of slot 0, for the C kernels; nil when the optimizer keeps no slots.
     var base: UnsafeMutablePointer<Double>? {
         buffers.isEmpty ? nil : buffers.baseAddress.map { $0 + run.lowerBound }
-    }
-}
-
-/// Calls `body` with `placement` as a literal, for the same reason as `specialize(_:_:)` on flags.
-@inline(__always)
-func specialize(_ placement: EpsilonPlacement, _ body: (EpsilonPlacement) -> Void) {
-    switch placement {
-    case .outside: body(.outside)
-    case .inside: body(.inside)
-    case .hat: body(.hat)
     }
 }

@@ -96,41 +96,18 @@ public struct RMSProp: Optimizing {
         try validate()
         let (lr, alpha, eps, wd, mu) = (lr, alpha, eps, weightDecay, momentum)
         let (centered, inside, keras) = (centered, epsilonPlacement == .inside, kerasMomentum)
-        // Slots: 0 square average S, 1 momentum buffer b, 2 gradient average A.
+        // Slots: 0 square average S, 1 momentum buffer b, 2 gradient average A. The rule runs in
+        // CKernels (BodiesRules.h), operation for operation: S <- alpha S + (1 - alpha) d²; centered,
+        // A <- lerp(A, d, 1 - alpha) and S - A²; r = sqrt(·) + eps (or sqrt(· + eps) inside); then
+        // b <- mu b + d / r, w <- w - lr b (Keras: b <- mu b + lr d / r, w <- w - b), or w <- w - lr d / r.
+        var options = ck_rule_options()
+        (options.lr, options.alpha, options.eps, options.weight_decay, options.momentum) = (lr, alpha, eps, wd, mu)
+        (options.centered, options.inside, options.variant) = (centered ? 1 : 0, inside ? 1 : 0, keras ? 1 : 0)
+        let path = ComputeSettings.current.path.rawValue
         let slotCount = centered ? 3 : (mu > 0 ? 2 : 1)
         try slots.update(&parameters, gradients: gradients, optimizer: name, slots: slotCount) { n, w, g, s in
-            let square = s.slot(0)
-            let buffer = mu > 0 ? s.slot(1) : square
-            let average = centered ? s.slot(2) : square
-            specialize(wd != 0) { hasDecay in
-            specialize(centered) { centered in
-            specialize(inside) { inside in
-            specialize(mu > 0) { hasMomentum in
-            specialize(keras) { keras in
-                for i in 0..<n {
-                    let d = hasDecay ? g[i] + wd * w[i] : g[i]
-                    square[i] = square[i] * alpha + (1 - alpha) * d * d
-                    var variance = square[i]
-                    if centered {
-                        average[i] = lerp(average[i], d, 1 - alpha)
-                        variance = square[i] + -1 * average[i] * average[i]
-                    }
-                    let r = inside ? ck_sqrt(variance + eps) : ck_sqrt(variance) + eps
-                    if hasMomentum && keras {
-                        buffer[i] = mu * buffer[i] + lr * d / r
-                        w[i] = w[i] - buffer[i]
-                    } else if hasMomentum {
-                        buffer[i] = buffer[i] * mu + 1 * d / r
-                        w[i] = w[i] + -lr * buffer[i]
-                    } else {
-                        w[i] = w[i] + -lr * d / r
-                    }
-                }
-            }
-            }
-            }
-            }
-            }
+            guard let wp = w.baseAddress, let gp = g.baseAddress, let sp = s.base else { return }
+            withUnsafePointer(to: options) { ck_rmsprop(path, n, s.parameterCount, wp, gp, sp, $0) }
         }
     }
 }
