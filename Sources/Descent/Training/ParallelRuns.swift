@@ -2,9 +2,10 @@ import Foundation
 
 /// Runs independent jobs side by side and returns their results in input order.
 ///
-/// Parallelism in Descent exists only here, across the independent runs of a
-/// comparison, never inside one, so results are the same bits whatever the
-/// thread count. The caller's `ExecutionLimits` are carried into every worker.
+/// Here the independent runs of a comparison run side by side; inside one run,
+/// only kernels whose output elements are independent split across threads
+/// (Compute/Parallel.swift). Either way results are the same bits whatever
+/// the thread count. The caller's `ExecutionLimits` are carried into every worker.
 /// When the limits forbid parallel runs (the interpreter does so when runs
 /// call back into interpreted code), jobs run one after another.
 func runInParallel<T: Sendable>(_ count: Int, _ job: @Sendable (Int) throws -> T) throws -> [T] {
