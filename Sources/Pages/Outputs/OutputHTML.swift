@@ -1,5 +1,5 @@
 import Foundation
-import Snippets
+import Outputs
 
 /// Cell outputs as HTML: text in `<pre>`, tables as `<table>` with the best value marked, plots as SVG.
 public enum OutputHTML {

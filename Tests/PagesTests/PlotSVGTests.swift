@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Site
+@testable import Pages
 
 /// Plots as SVG: the frame (axes, ticks, labels, legend), where points land, log scale, contours.
 @Suite struct PlotSVGTests {

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Snippets
-@testable import Site
+@testable import Pages
 
 /// Tables as HTML: header, numbers right-aligned, the best value of each row marked.
 @Suite struct TableHTMLTests {
