@@ -126,7 +126,7 @@ let package = Package(
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent", "Outputs"], exclude: ["Cases", "SwiftCorpus"]),
         // The renderer: snapshots of a fixture lesson's whole page, plots, tables, highlighting.
-        .testTarget(name: "PagesTests", dependencies: ["Pages", "Lessons", "Snippets", "Outputs"], exclude: ["Fixtures"]),
+        .testTarget(name: "PagesTests", dependencies: ["Pages", "Lessons", "Snippets", "Outputs", "Descent"], exclude: ["Fixtures"]),
         .testTarget(name: "SiteTests", dependencies: ["Site", "Pages", "Lessons", "Snippets"]),
         // Every seed and saved crash of the fuzzer, run again through the fuzz entry.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzEntry"]),

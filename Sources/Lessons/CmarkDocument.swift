@@ -1,4 +1,5 @@
 import CCmarkGFM
+import Synchronization
 
 /// Owns a cmark-gfm node tree for the length of one parse, freeing it on release.
 ///
@@ -15,9 +16,21 @@ final class CmarkDocument {
     /// and a Swift static is initialized exactly once, whichever thread parses first.
     private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
 
+    /// Held while a parser runs. cmark-gfm keeps the characters that start an extension's inline
+    /// syntax (`~` for strikethrough, `w` and `:` for autolinks) in one process-wide table, which
+    /// every parse switches on when fed and off when finished: two parses at once on different
+    /// threads would switch it off under each other and miss `~~struck~~` text at random.
+    private static let parsing = Mutex(())
+
     /// Parses `bytes` with source positions on.
     init?(_ bytes: [UInt8]) {
         _ = Self.registered
+        let parsed = Self.parsing.withLock { _ in Self.parse(bytes) }
+        guard let parsed else { return nil }
+        root = parsed
+    }
+
+    private static func parse(_ bytes: [UInt8]) -> OpaquePointer? {
         guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
         defer { cmark_parser_free(parser) }
         for name in Self.extensions {
@@ -29,8 +42,7 @@ final class CmarkDocument {
             guard let base = buffer.baseAddress else { return }
             base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
         }
-        guard let parsed = cmark_parser_finish(parser) else { return nil }
-        root = parsed
+        return cmark_parser_finish(parser)
     }
 
     deinit { cmark_node_free(root) }

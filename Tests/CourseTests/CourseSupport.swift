@@ -63,13 +63,18 @@ enum Course {
     /// `limit` seconds, so a hanging build fails the test instead of stalling the whole run.
     /// `input`, when given, is the process's standard input.
     static func run(_ arguments: [String], input: String? = nil, limit: Double = 600) throws -> Outcome {
+        try execute(binary, arguments, input: input, limit: limit)
+    }
+
+    /// Runs any program as `run` runs gradus: output in files, killed after `limit` seconds.
+    static func execute(_ executable: String, _ arguments: [String], input: String? = nil, limit: Double = 600) throws -> Outcome {
         let logs = try scratch("log-\(UUID().uuidString)")
         FileManager.default.createFile(atPath: logs + "/out", contents: nil)
         FileManager.default.createFile(atPath: logs + "/err", contents: nil)
         let out = try FileHandle(forWritingTo: URL(fileURLWithPath: logs + "/out"))
         let err = try FileHandle(forWritingTo: URL(fileURLWithPath: logs + "/err"))
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.environment = ["NO_COLOR": "1"]
         process.standardOutput = out

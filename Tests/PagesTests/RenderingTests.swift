@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import Lessons
 @testable import Pages
@@ -99,5 +101,23 @@ import Testing
     @Test func strikethroughAndAutolinks() {
         let html = Lesson.parse(source: "# T\n\n~~old~~ see www.example.org\n", path: "s.md").html()
         #expect(html.contains("<del>old</del> see <a href=\"http://www.example.org\">www.example.org</a>"), "\(html)")
+    }
+}
+
+/// cmark-gfm switches a process-wide table of extension characters on and off around every parse;
+/// lessons parsed on many threads at once must still all see their strikethrough and autolinks.
+@Suite struct ConcurrentParsingTests {
+    @Test func parsesOnManyThreadsAllSeeTheExtensions() {
+        let seen = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            let lesson = Lesson.parse(source: "# T\n\n~~old \(index)~~ and www.example.org/\(index)\n", path: "c\(index).md")
+            var kinds = 0
+            lesson.document.forEach { node in
+                if node.kind == .strikethrough { kinds += 1 }
+                if case .link = node.kind { kinds += 1 }
+            }
+            if kinds == 2 { seen.withLock { $0 += 1 } }
+        }
+        #expect(seen.withLock { $0 } == 64)
     }
 }

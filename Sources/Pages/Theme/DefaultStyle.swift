@@ -98,7 +98,10 @@ extension DefaultTheme {
         svg.plot .axes line, svg.plot .ticks line { stroke: var(--axis); stroke-width: 1; }
         svg.plot path.line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
         svg.plot .contour { fill: none; stroke: var(--contour); stroke-width: 1; }
-        svg.plot .minimum { stroke: var(--fg); stroke-width: 2.5; fill: none; }
+        svg.plot text.minimum { fill: var(--fg); stroke: var(--bg); stroke-width: 3px; paint-order: stroke; font-size: 18px; }
+        svg.plot path.line.dashed, svg.plot .legend line.dashed { stroke-dasharray: 7 4; }
+        svg.plot path.line.diverged { stroke-dasharray: 2 3; }
+        svg.plot text.diverged-mark { fill: var(--error-fg); stroke: none; font-size: 14px; font-weight: 700; }
         svg.plot .run circle.start { fill: var(--bg); stroke-width: 2; }
         svg.plot .legend line { stroke-width: 3; }
         svg.plot .s0 { stroke: var(--s0); } svg.plot .s1 { stroke: var(--s1); } svg.plot .s2 { stroke: var(--s2); } svg.plot .s3 { stroke: var(--s3); }
