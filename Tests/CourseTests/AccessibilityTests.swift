@@ -16,7 +16,7 @@ struct AccessibilityTests {
     }
 
     @Test func theCourseAndTheShowcaseHaveNoViolationInEitherScheme() throws {
-        let course = try Course.copyOfLessons("axe-course")
+        let course = try Course.roomyCopy("axe-course")
         let courseSite = try Course.scratch("axe-course-site") + "/site"
         let built = try Course.run(["build", "--lessons", course, "--out", courseSite, "--no-cache"])
         #expect(built.status == 0, "\(built.stderr)")
