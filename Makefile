@@ -2,11 +2,12 @@
 # Each installs, only when missing, the Debian packages the project needs.
 
 SWIFT ?= swift
-# Debian packages: cmark for Markdown, libseccomp for the kernel sandbox, KaTeX for math in the site,
-# zlib for the Gradescope autograder zip.
-APT_PACKAGES := libcmark-dev libseccomp-dev libjs-katex pkg-config zlib1g-dev
-# The site's browser test opens pages in Debian's headless chromium; the autograder test unpacks its zip with unzip.
-TEST_PACKAGES := chromium unzip
+# Debian packages: cmark-gfm (cmark with GitHub's extensions) for Markdown, libseccomp for the kernel
+# sandbox, KaTeX for math in the site, zlib for the Gradescope autograder zip.
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libseccomp-dev libjs-katex pkg-config zlib1g-dev
+# The site's browser tests open pages in Debian's headless chromium (the axe-core test drives it
+# through chromedriver); the autograder test unpacks its zip with unzip.
+TEST_PACKAGES := chromium chromium-driver unzip
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: deps test-deps venv-test venv-bench test bench fixtures site fuzz

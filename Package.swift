@@ -28,16 +28,16 @@ let package = Package(
         .target(name: "CKernels"),
         // Structured outputs and their text rendering, shared by the interpreter, the site and exported scripts.
         .target(name: "Outputs", dependencies: ["Descent"]),
-        // Debian's libcmark, the only Markdown parser.
+        // Debian's cmark-gfm (cmark with GitHub's tables, strikethrough and autolinks), the only Markdown parser.
         .systemLibrary(
-            name: "CCmark",
-            pkgConfig: "libcmark",
-            providers: [.apt(["libcmark-dev"])]
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
         ),
         // The lesson model: front matter, prose, cells with positions, the course.
         .target(
             name: "Lessons",
-            dependencies: ["CCmark", .product(name: "Yams", package: "Yams")]
+            dependencies: ["CCmarkGFM", .product(name: "Yams", package: "Yams")]
         ),
         // The interpreter for lesson cells.
         .target(
@@ -56,13 +56,21 @@ let package = Package(
             name: "Kernel",
             dependencies: ["Descent", "Lessons", "Snippets", "Sandbox"]
         ),
-        // The website: pages, plots as SVG, KaTeX, search, the execution cache.
+        // Page rendering shared by the site, feedback and notebooks: a lesson's Markdown tree walked
+        // once with a hook for cells, cells with their outputs, tables, SVG plots, highlighting, the theme.
+        .target(
+            name: "Pages",
+            dependencies: [
+                "Lessons", "Outputs", "Snippets",
+                .product(name: "SwiftSyntax", package: "swift-syntax"),
+                .product(name: "SwiftParser", package: "swift-syntax"),
+            ]
+        ),
+        // The website: builds pages with Pages, search, the execution cache, the dev server.
         .target(
             name: "Site",
             dependencies: [
-                "Descent", "Lessons", "Outputs", "Snippets",
-                .product(name: "SwiftSyntax", package: "swift-syntax"),
-                .product(name: "SwiftParser", package: "swift-syntax"),
+                "Descent", "Lessons", "Outputs", "Snippets", "Pages",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Theme")]
@@ -77,14 +85,14 @@ let package = Package(
         .target(
             name: "Grading",
             dependencies: [
-                "Descent", "Lessons", "Snippets", "Site", "CZlib",
+                "Descent", "Lessons", "Snippets", "Pages", "CZlib",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         .executableTarget(
             name: "gradus",
             dependencies: [
-                "Descent", "Lessons", "Outputs", "Snippets", "Kernel", "Site", "Grading",
+                "Descent", "Lessons", "Outputs", "Snippets", "Kernel", "Pages", "Site", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -101,7 +109,7 @@ let package = Package(
         // libFuzzer's driver, declared for the fuzz target (see docs/fuzzing.md).
         .target(name: "CFuzzing"),
         // One fuzz input run as a lesson through Lessons and the interpreter; shared by the fuzzer and its replay test.
-        .target(name: "FuzzEntry", dependencies: ["Lessons", "Snippets"]),
+        .target(name: "FuzzEntry", dependencies: ["Lessons", "Snippets", "Pages"]),
         // The libFuzzer target `make fuzz` builds with -sanitize=fuzzer; a plain build replays files.
         .executableTarget(name: "gradus-fuzz", dependencies: ["CFuzzing", "FuzzEntry"]),
         .executableTarget(
@@ -116,7 +124,9 @@ let package = Package(
         ),
         .testTarget(name: "LessonsTests", dependencies: ["Lessons"]),
         .testTarget(name: "SnippetsTests", dependencies: ["Snippets", "Lessons", "Descent", "Outputs"], exclude: ["Cases", "SwiftCorpus"]),
-        .testTarget(name: "SiteTests", dependencies: ["Site", "Lessons", "Snippets"]),
+        // The renderer: snapshots of a fixture lesson's whole page, plots, tables, highlighting.
+        .testTarget(name: "PagesTests", dependencies: ["Pages", "Lessons", "Snippets", "Outputs", "Descent"], exclude: ["Fixtures"]),
+        .testTarget(name: "SiteTests", dependencies: ["Site", "Pages", "Lessons", "Snippets"]),
         // Every seed and saved crash of the fuzzer, run again through the fuzz entry.
         .testTarget(name: "FuzzTests", dependencies: ["FuzzEntry"]),
         .testTarget(name: "GradingTests", dependencies: ["Grading", "Kernel", "Lessons", "Snippets"], exclude: ["Fixtures"]),

@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Pages
 import Snippets
 
 /// Runs one fuzz input as a lesson, trapping when an invariant that must hold for every lesson fails.
@@ -77,7 +78,7 @@ enum FuzzChecks {
             check(cell.location, lines: lines, what: "cell \(cell.index)")
             check(cell.fenceRange.start, lines: lines, what: "fence of cell \(cell.index)")
         }
-        _ = lesson.html()
+        _ = MarkdownHTML.body(lesson)
         _ = PercentScript.script(from: lesson)
         roundTrip(lesson)
         notebookRoundTrip(lesson)

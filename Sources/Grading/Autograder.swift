@@ -73,7 +73,7 @@ public enum Autograder {
     }
 
     /// The libraries setup.sh installs or every Ubuntu image has (name prefixes).
-    static let providedLibraries = ["libcmark.so", "libseccomp.so", "libz.so", "libstdc++.so", "libgcc_s.so", "libm.so", "libc.so",
+    static let providedLibraries = ["libcmark-gfm.so", "libcmark-gfm-extensions.so", "libseccomp.so", "libz.so", "libstdc++.so", "libgcc_s.so", "libm.so", "libc.so",
                                     "ld-linux", "libdl.so", "libpthread.so", "librt.so", "libutil.so"]
 
     /// The needed libraries Gradescope's image will not have, nil when there are none.
@@ -89,10 +89,10 @@ public enum Autograder {
         # while it builds the autograder image (Ubuntu).
         set -euo pipefail
         export DEBIAN_FRONTEND=noninteractive
-        # gradus links libcmark (lessons), libseccomp (the kernel sandbox) and zlib; libcmark-dev
-        # pulls in whichever libcmark this Ubuntu release ships.
+        # gradus links cmark-gfm (lessons), libseccomp (the kernel sandbox) and zlib; the -dev
+        # packages pull in whichever cmark-gfm this Ubuntu release ships.
         apt-get update -qq
-        apt-get install -y -qq --no-install-recommends libcmark-dev libseccomp2 zlib1g
+        apt-get install -y -qq --no-install-recommends libcmark-gfm-dev libcmark-gfm-extensions-dev libseccomp2 zlib1g
         source="$(cd "$(dirname "$0")" && pwd)"
         chmod 755 "$source/gradus" "$source/run_autograder"
         # Fail the build here, not at the first submission, if this gradus cannot run on the image.

@@ -1,13 +1,13 @@
 import Lessons
-import Site
+import Pages
 import Snippets
 
 /// The student's `feedback.html`: each lesson with their code, its outputs and every test's result.
 ///
-/// Code is highlighted and outputs (tables with the best value marked, loss curves and contour
-/// maps as SVG) are drawn by the site's own renderers, with the site's stylesheet, so feedback
-/// looks like the course page. Hidden tests show only whether they passed: no code, no output,
-/// no message.
+/// Lessons are drawn by `Pages`, the site's own renderer, with the site's stylesheet, so feedback
+/// looks like the course page; formulas render with the KaTeX copied beside the page. Each
+/// lesson's title shows once, as the section's heading. Hidden tests show only whether they
+/// passed: no code, no output, no message.
 enum FeedbackHTML {
     /// A whole page for one student from the lessons' sections.
     static func page(student: String, sections: [String], score: Int, maxScore: Int) -> String {
@@ -17,16 +17,19 @@ enum FeedbackHTML {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="color-scheme" content="light dark">
         <title>Feedback for \(escape(student))</title>
+        \(MathScript.head())
         <style>
         \(DefaultTheme.style)
-        .test-result { margin: 0.5em 0; padding: 0.4em 0.8em; border-left: 4px solid; }
-        .test-result.passed { border-color: #2e7d32; }
-        .test-result.failed { border-color: #c62828; }
+        .test-result { margin: 0; padding: 0.4em 0.8em; border-left: 4px solid; border-top: 1px solid var(--border); }
+        .test-result.passed { border-left-color: var(--best-fg); }
+        .test-result.failed { border-left-color: var(--error-border); }
         .scores td, .scores th { padding: 0.2em 0.8em; text-align: left; }
         </style>
         </head>
         <body>
+        <a class="skip-link" href="#main">Skip to content</a>
         <main id="main">
         <h1>Feedback for \(escape(student))</h1>
         <p class="summary">Total: \(score) / \(maxScore) points.</p>
@@ -38,11 +41,13 @@ enum FeedbackHTML {
         """
     }
 
-    /// A lesson graded normally: its prose and cells with the student's code in place.
+    /// A lesson graded normally: its title, scores, prose and cells with the student's code in place.
     static func section(lesson: Lesson, results: [Int: CellResult], exercises: [ExerciseOutcome], tests: [TestOutcome]) -> String {
         let byCell = Dictionary(tests.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
-        let body = lesson.html { cell in Self.cell(cell, result: results[cell.index], test: byCell[cell.index]) }
-        return "<section class=\"lesson\">\n<h2>\(escape(lesson.title))</h2>\n" + scoreTable(exercises) + body + "</section>"
+        let article = LessonArticle(lesson, anchorLinks: false, headingShift: 1, intro: scoreTable(exercises)) { cell in
+            CellHTML.html(cell, result: results[cell.index], presentation: presentation(cell, test: byCell[cell.index]))
+        }
+        return "<section class=\"lesson\">\n" + article.html + "</section>"
     }
 
     /// A lesson whose file could not be graded: the reason and the zero scores.
@@ -53,32 +58,18 @@ enum FeedbackHTML {
 
     static func scoreTable(_ exercises: [ExerciseOutcome]) -> String {
         guard !exercises.isEmpty else { return "" }
-        let rows = exercises.map { "<tr><td>\(escape($0.id))</td><td>\($0.score) / \($0.maxScore)</td><td>\(escape($0.status.rawValue))</td></tr>" }
-        return "<table class=\"scores\"><thead><tr><th>exercise</th><th>score</th><th>status</th></tr></thead><tbody>"
+        let rows = exercises.map { "<tr><th scope=\"row\">\(escape($0.id))</th><td>\($0.score) / \($0.maxScore)</td><td>\(escape($0.status.rawValue))</td></tr>" }
+        return "<table class=\"scores\"><caption>Scores</caption><thead><tr><th scope=\"col\">exercise</th><th scope=\"col\">score</th><th scope=\"col\">status</th></tr></thead><tbody>"
             + rows.joined() + "</tbody></table>\n"
     }
 
-    private static func cell(_ cell: Cell, result: CellResult?, test: TestOutcome?) -> String {
-        let code = cell.source.hasSuffix("\n") ? String(cell.source.dropLast()) : cell.source
-        guard cell.language == "swift" else {
-            return "<div class=\"cell\"><pre class=\"code\"><code>\(escape(code))</code></pre></div>\n"
+    /// What feedback shows of a cell: a hidden test only its verdict; a test its verdict instead of an error box.
+    private static func presentation(_ cell: Cell, test: TestOutcome?) -> CellHTML.Presentation {
+        guard let test else { return CellHTML.Presentation(showsCode: !cell.hide) }
+        if test.hidden {
+            return CellHTML.Presentation(showsCode: false, showsResults: false, footer: verdict(test, showMessage: false))
         }
-        if let test, test.hidden {
-            return "<div class=\"cell hidden-code\">" + verdict(test, showMessage: false) + "</div>\n"
-        }
-        var html = "<div class=\"cell\(cell.hide ? " hidden-code" : "")\">"
-        if !cell.hide { html += "<pre class=\"code\"><code class=\"language-swift\">\(SwiftHighlighter.html(code))</code></pre>" }
-        let outputs = result?.outputs ?? []
-        if !outputs.isEmpty {
-            html += "<div class=\"outputs\">" + outputs.map(OutputHTML.html).joined() + "</div>"
-        }
-        if let test {
-            html += verdict(test, showMessage: true)
-        } else if let result, result.status == .error, let error = result.error {
-            html += "<div class=\"error-box\" role=\"alert\"><p class=\"error-title\">Error: \(escape(error.message))</p>"
-                + "<p class=\"error-location\"><code>line \(error.location.line), column \(error.location.column)</code></p></div>"
-        }
-        return html + "</div>\n"
+        return CellHTML.Presentation(showsCode: !cell.hide, showsError: false, footer: verdict(test, showMessage: true))
     }
 
     private static func verdict(_ test: TestOutcome, showMessage: Bool) -> String {
@@ -91,6 +82,6 @@ enum FeedbackHTML {
         return "<p class=\"test-result failed\">\(kind) \(escape(test.name)) failed (0 of \(points))\(reason)</p>"
     }
 
-    /// The site's escaping, so feedback text can never inject markup either.
+    /// The renderer's escaping, so feedback text can never inject markup either.
     static func escape(_ text: String) -> String { HTML.escape(text) }
 }

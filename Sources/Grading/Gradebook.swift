@@ -1,4 +1,5 @@
 import Foundation
+import Pages
 
 /// The files `gradus grade` writes: `gradebook.csv` and, per student, `results.json` and `feedback.html`.
 ///
@@ -31,7 +32,8 @@ enum Gradebook {
         Release.join(Release.join(directory, "students"), student)
     }
 
-    /// Writes one student's folder: `results.json` and `feedback.html`.
+    /// Writes one student's folder: `results.json`, `feedback.html` and the KaTeX its formulas render
+    /// with (from Debian's libjs-katex; without it formulas show as TeX), so the folder stands alone.
     static func writeStudent(_ student: String, _ outcomes: [LessonOutcome], into directory: String) throws {
         let folder = folder(of: student, in: directory)
         let files = FileManager.default
@@ -42,6 +44,7 @@ enum Gradebook {
         let maxScore = outcomes.flatMap(\.exercises).reduce(0) { $0 + $1.maxScore }
         let page = FeedbackHTML.page(student: student, sections: outcomes.map(\.feedback), score: score, maxScore: maxScore)
         try Data(page.utf8).write(to: URL(fileURLWithPath: Release.join(folder, "feedback.html")))
+        try? KaTeXAssets.copy(from: KaTeXAssets.debianDirectory, to: folder)
     }
 
     /// Writes the gradebook of all outcomes (grouped by student, in order) and every student's folder.

@@ -1,28 +1,48 @@
-import CCmark
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import CCmarkGFM
+import Synchronization
 
-/// Owns a cmark node tree for the length of one parse or render, freeing it on release.
+/// Owns a cmark-gfm node tree for the length of one parse, freeing it on release.
 ///
-/// cmark nodes are C pointers and not `Sendable`; the lesson model never stores one. Each use
-/// parses the lesson's prepared text again, which costs well under a millisecond per lesson.
+/// cmark nodes are C pointers and not `Sendable`; the lesson model never stores one, it copies
+/// the tree into `MarkdownNode`s, which every renderer walks. GitHub's table, strikethrough and
+/// autolink extensions are on, so lessons read as they do on GitHub.
 final class CmarkDocument {
     let root: OpaquePointer
 
+    /// The GitHub extensions every parse attaches.
+    static let extensions = ["table", "strikethrough", "autolink"]
+
+    /// Registers cmark-gfm's extensions once per process: its own registration is not thread-safe,
+    /// and a Swift static is initialized exactly once, whichever thread parses first.
+    private static let registered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+    /// Held while a parser runs. cmark-gfm keeps the characters that start an extension's inline
+    /// syntax (`~` for strikethrough, `w` and `:` for autolinks) in one process-wide table, which
+    /// every parse switches on when fed and off when finished: two parses at once on different
+    /// threads would switch it off under each other and miss `~~struck~~` text at random.
+    private static let parsing = Mutex(())
+
     /// Parses `bytes` with source positions on.
     init?(_ bytes: [UInt8]) {
-        let parsed = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress.flatMap { base in
-                base.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                    cmark_parse_document($0, buffer.count, CMARK_OPT_SOURCEPOS)
-                }
+        _ = Self.registered
+        let parsed = Self.parsing.withLock { _ in Self.parse(bytes) }
+        guard let parsed else { return nil }
+        root = parsed
+    }
+
+    private static func parse(_ bytes: [UInt8]) -> OpaquePointer? {
+        guard let parser = cmark_parser_new(CMARK_OPT_SOURCEPOS) else { return nil }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensions {
+            if let extensionPointer = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, extensionPointer)
             }
         }
-        guard let parsed = parsed ?? cmark_parse_document("", 0, CMARK_OPT_SOURCEPOS) else { return nil }
-        root = parsed
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            base.withMemoryRebound(to: CChar.self, capacity: buffer.count) { cmark_parser_feed(parser, $0, buffer.count) }
+        }
+        return cmark_parser_finish(parser)
     }
 
     deinit { cmark_node_free(root) }
@@ -69,29 +89,13 @@ final class CmarkDocument {
             true
         }
     }
-
-    /// The top-level blocks, in order.
-    var topLevelBlocks: [OpaquePointer] {
-        var blocks: [OpaquePointer] = []
-        var child = cmark_node_first_child(root)
-        while let node = child {
-            blocks.append(node)
-            child = cmark_node_next(node)
-        }
-        return blocks
-    }
-
-    /// The HTML cmark renders for `node` and its children, with raw HTML suppressed.
-    static func html(_ node: OpaquePointer) -> String {
-        guard let rendered = cmark_render_html(node, CMARK_OPT_DEFAULT) else { return "" }
-        defer { free(rendered) }
-        return String(cString: rendered)
-    }
 }
 
 /// Reading one cmark node's fields as Swift values.
 extension OpaquePointer {
     var cmarkType: cmark_node_type { cmark_node_get_type(self) }
+    /// cmark-gfm's name for the node's type: how extension nodes (`table`, `strikethrough`) are told apart.
+    var cmarkTypeName: String { cmark_node_get_type_string(self).map { String(cString: $0) } ?? "" }
     var cmarkLiteral: String { cmark_node_get_literal(self).map { String(cString: $0) } ?? "" }
     var cmarkStartLine: Int { Int(cmark_node_get_start_line(self)) }
     var cmarkStartColumn: Int { Int(cmark_node_get_start_column(self)) }

@@ -1,6 +1,6 @@
-import CCmark
+import CCmarkGFM
 
-/// Turns lesson text into a `Lesson`: front matter, two cmark passes around formula protection,
+/// Turns lesson text into a `Lesson`: front matter, two cmark-gfm passes around formula protection,
 /// then cells, headings and segments.
 struct LessonParser {
     let text: SourceText
@@ -54,7 +54,10 @@ struct LessonParser {
             case CMARK_NODE_CODE_BLOCK, CMARK_NODE_HTML_BLOCK:
                 opaque.formUnion(start...end)
             default:
-                break
+                // A table row is one line of cells, each of which may hold formulas.
+                if ["table_header", "table_row"].contains(node.cmarkTypeName) {
+                    blocks.append(.init(startLine: start, startColumn: node.cmarkStartColumn, endLine: start))
+                }
             }
         }
         return MathScanner(source: text, opaqueLines: opaque).spans(in: blocks)

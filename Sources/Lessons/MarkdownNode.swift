@@ -26,6 +26,18 @@ public struct MarkdownNode: Sendable, Hashable {
         case image(destination: String, title: String)
         /// A formula; `literal` is its TeX without the dollar signs.
         case math(display: Bool)
+        /// A GitHub table; one alignment per column.
+        case table(alignments: [TableAlignment])
+        /// A table row; the first row of a table is its header.
+        case tableRow(header: Bool)
+        case tableCell
+        /// GitHub's `~~struck~~` text.
+        case strikethrough
+    }
+
+    /// How a table column's cells are aligned (`:--`, `:-:`, `--:` in its delimiter row).
+    public enum TableAlignment: Sendable, Hashable {
+        case none, left, center, right
     }
 
     /// The kind of node.
@@ -48,7 +60,8 @@ public struct MarkdownNode: Sendable, Hashable {
     /// Whether this is a block (as opposed to inline) node.
     public var isBlock: Bool {
         switch kind {
-        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak:
+        case .document, .blockQuote, .list, .item, .codeBlock, .htmlBlock, .paragraph, .heading, .thematicBreak,
+             .table, .tableRow, .tableCell:
             true
         default:
             false

@@ -1,4 +1,4 @@
-import CCmark
+import CCmarkGFM
 
 /// Copies a cmark tree into `MarkdownNode`s, putting formulas back in place of their placeholders.
 struct MarkdownTreeBuilder {
@@ -19,9 +19,8 @@ struct MarkdownTreeBuilder {
     func build(_ node: OpaquePointer, depth: Int = 0) -> MarkdownNode {
         var result = MarkdownNode(kind: kind(of: node), literal: literal(of: node), range: range(of: node))
         let children = depth < maximumDepth ? node.cmarkChildren.map { build($0, depth: depth + 1) } : []
-        result.children = node.cmarkType.rawValue >= CMARK_NODE_FIRST_INLINE.rawValue
-            || [CMARK_NODE_PARAGRAPH, CMARK_NODE_HEADING].contains(node.cmarkType)
-            ? restoringMath(children) : children
+        // Only inline children hold text, so restoring is a no-op under blocks.
+        result.children = restoringMath(children)
         return result
     }
 
@@ -48,7 +47,31 @@ struct MarkdownTreeBuilder {
         case CMARK_NODE_STRONG: .strong
         case CMARK_NODE_LINK: .link(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
         case CMARK_NODE_IMAGE: .image(destination: string(cmark_node_get_url(node)), title: string(cmark_node_get_title(node)))
-        default: .document
+        case CMARK_NODE_DOCUMENT: .document
+        default: extensionKind(of: node)
+        }
+    }
+
+    /// The kind of a node an extension made, known by its type name; an unknown one is a plain
+    /// container, so its children still show.
+    private func extensionKind(of node: OpaquePointer) -> MarkdownNode.Kind {
+        switch node.cmarkTypeName {
+        case "table":
+            let count = Int(cmark_gfm_extensions_get_table_columns(node))
+            let codes = cmark_gfm_extensions_get_table_alignments(node)
+            return .table(alignments: (0..<count).map { column in
+                switch codes.map({ $0[column] }) ?? 0 {
+                case UInt8(ascii: "l"): .left
+                case UInt8(ascii: "c"): .center
+                case UInt8(ascii: "r"): .right
+                default: .none
+                }
+            })
+        case "table_header": return .tableRow(header: true)
+        case "table_row": return .tableRow(header: false)
+        case "table_cell": return .tableCell
+        case "strikethrough": return .strikethrough
+        default: return .document
         }
     }
 

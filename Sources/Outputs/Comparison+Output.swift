@@ -19,7 +19,8 @@ extension RunsOutput {
         var surface: Surface?
         if comparison.kind == .minimize, let objective = comparison.objective,
            comparison.runs.contains(where: { $0.points.first?.count == 2 }) {
-            surface = try Surface.sampling(objective, showing: comparison.runs.flatMap(\.points))
+            surface = try Surface.sampling(objective, showing: comparison.runs.flatMap(\.points),
+                                           keeping: comparison.runs.compactMap(\.points.first))
         }
         self.init(comparison, surface: surface)
     }
@@ -35,12 +36,18 @@ extension Surface {
     /// most its own width (height) on each side, 3× in all: a run that diverges
     /// to 1e8 would otherwise shrink the interesting region to a single cell.
     /// Checks the execution limits once per row, since an interpreted objective can be slow.
-    public static func sampling(_ objective: any Objective, showing points: [[Double]]) throws -> Surface? {
+    ///
+    /// The starts (`keeping`) and the objective's minima are always inside the window, whatever
+    /// else the paths do: a reader must see where each run began and where it should end.
+    public static func sampling(_ objective: any Objective, showing points: [[Double]], keeping starts: [[Double]] = []) throws -> Surface? {
         guard let window = objective.plotBounds else { return nil }
+        let anchors = (starts + objective.minima).filter { $0.count == 2 && $0[0].isFinite && $0[1].isFinite }
+        let (x0, x1) = including(window.xMin, window.xMax, anchors.map { $0[0] })
+        let (y0, y1) = including(window.yMin, window.yMax, anchors.map { $0[1] })
         let xs = points.compactMap { $0.count == 2 && $0[0].isFinite ? $0[0] : nil }
         let ys = points.compactMap { $0.count == 2 && $0[1].isFinite ? $0[1] : nil }
-        let (xMin, xMax) = widened(window.xMin, window.xMax, toShow: xs)
-        let (yMin, yMax) = widened(window.yMin, window.yMax, toShow: ys)
+        let (xMin, xMax) = widened(x0, x1, toShow: xs)
+        let (yMin, yMax) = widened(y0, y1, toShow: ys)
         guard xMax - xMin < 1e6, yMax - yMin < 1e6, xMax > xMin, yMax > yMin else { return nil }
         var values: [[Double]] = []
         for row in 0..<rows {
@@ -52,6 +59,14 @@ extension Surface {
             })
         }
         return Surface(xMin: xMin, xMax: xMax, yMin: yMin, yMax: yMax, values: values, minima: objective.minima)
+    }
+
+    /// One axis of the window stretched to hold every one of `coordinates`, with a 5% margin.
+    static func including(_ low: Double, _ high: Double, _ coordinates: [Double]) -> (Double, Double) {
+        guard let first = coordinates.min(), let last = coordinates.max(), first < low || last > high else { return (low, high) }
+        let (a, b) = (min(first, low), max(last, high))
+        let margin = 0.05 * (b - a)
+        return (first < low ? a - margin : a, last > high ? b + margin : b)
     }
 
     /// One axis of the window: stretched to the path's extent plus a 5% margin, clamped to one window width beyond each side.

@@ -8,19 +8,44 @@ extension RunsOutput {
         return kind == .minimize ? max(0, longest - 1) : longest
     }
 
-    /// Every step when there are at most 20, else about ten evenly spaced plus the last.
-    public var displayedSteps: [Int] {
+    /// The training table's steps: see `displayedSteps(validation:)`.
+    public var displayedSteps: [Int] { displayedSteps(validation: false) }
+
+    /// Every step when there are at most 20; else the first, every multiple of a round stride
+    /// (1, 2 or 5 times a power of ten, about a tenth of the run), the step with the best loss
+    /// of any run (training or, with `validation`, validation loss) and the last.
+    public func displayedSteps(validation: Bool) -> [Int] {
         let n = length
         let first = kind == .minimize ? 0 : 1
         guard n > 0 else { return kind == .minimize && runs.contains(where: { !$0.loss.isEmpty }) ? [0] : [] }
         if n <= 20 { return Array(first...n) }
-        var steps: [Int] = []
-        for i in 0..<10 {
-            let step = first + Int((Double(i) * Double(n - first) / 10).rounded())
-            if steps.last != step { steps.append(step) }
+        let stride = Self.roundStride(Double(n) / 10)
+        var steps = Set(Swift.stride(from: stride, through: n, by: stride))
+        steps.insert(first)
+        steps.insert(n)
+        if let best = bestStep(validation: validation) { steps.insert(best) }
+        return steps.sorted()
+    }
+
+    /// The step (or epoch) where some run's loss is lowest, counting only finite values before a run diverged.
+    func bestStep(validation: Bool) -> Int? {
+        var best: (step: Int, value: Double)?
+        for run in runs {
+            let values = validation ? run.validationLoss : run.loss
+            for (index, value) in values.enumerated() where value.isFinite && index < (run.divergedAt ?? Int.max) {
+                if best.map({ value < $0.value }) ?? true { best = (kind == .minimize ? index : index + 1, value) }
+            }
         }
-        if steps.last != n { steps.append(n) }
-        return steps
+        return best?.step
+    }
+
+    /// 1, 2 or 5 times a power of ten, the smallest such at or above `raw` (at least 1).
+    static func roundStride(_ raw: Double) -> Int {
+        var magnitude = 1
+        while true {
+            for factor in [1, 2, 5] where Double(factor * magnitude) >= raw { return factor * magnitude }
+            magnitude *= 10
+        }
     }
 
     public var unit: String { kind == .minimize ? "step" : "epoch" }
@@ -36,7 +61,8 @@ extension RunsOutput {
         let series = runs.map { validation ? $0.validationLoss : $0.loss }
         var rows: [[TableCell]] = []
         var best: [Int?] = []
-        for step in displayedSteps {
+        let displayed = displayedSteps(validation: validation)
+        for step in displayed {
             let index = kind == .minimize ? step : step - 1
             var row: [TableCell] = [.int(step)]
             var bestColumn: Int?
@@ -46,7 +72,7 @@ extension RunsOutput {
                 let divergedIndex = run.divergedAt
                 if let divergedIndex, index >= divergedIndex {
                     let shown = kind == .minimize ? divergedIndex : divergedIndex + 1
-                    let firstRow = displayedSteps.first { (kind == .minimize ? $0 : $0 - 1) >= divergedIndex } == step
+                    let firstRow = displayed.first { (kind == .minimize ? $0 : $0 - 1) >= divergedIndex } == step
                     row.append(.text(firstRow ? "diverged at \(unit) \(shown)" : ""))
                 } else if index < values.count {
                     let value = values[index]

@@ -66,7 +66,7 @@ struct Build: ParsableCommand {
             FileHandle.standardError.write(Data("error: \(error.description)\n".utf8))
             throw ExitCode.failure
         }
-        for diagnostic in report.courseDiagnostics {
+        for diagnostic in report.courseDiagnostics + report.linkDiagnostics {
             FileHandle.standardError.write(Data((TerminalReport.diagnostic(diagnostic) + "\n").utf8))
         }
         print(TerminalReport.summary(report, output: out))

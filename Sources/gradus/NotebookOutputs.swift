@@ -1,5 +1,6 @@
 import Lessons
 import Outputs
+import Pages
 import Site
 import Snippets
 

@@ -143,7 +143,7 @@ final class ServeTerminal: Sendable {
                     for failure in lesson.failures { text += TerminalReport.failure(failure) + "\n" }
                 }
             }
-            for diagnostic in report.courseDiagnostics { text += TerminalReport.diagnostic(diagnostic) + "\n" }
+            for diagnostic in report.courseDiagnostics + report.linkDiagnostics { text += TerminalReport.diagnostic(diagnostic) + "\n" }
             Self.write(text, to: .standardError)
             Self.write(TerminalReport.summary(report, output: output) + "\n", to: .standardOutput)
             if !report.wroteSite {

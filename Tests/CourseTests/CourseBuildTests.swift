@@ -10,20 +10,6 @@ import Testing
 /// one after the other: each already uses every core (`--jobs` defaults to one per core), and two
 /// at once on a busy machine pushed cells past the course's 10 s limit.
 @Suite(.serialized) struct CourseBuildTests {
-    /// A copy of `lessons/` whose cells may run 30 s rather than course.yml's 10 s: that limit is
-    /// met with room to spare on an idle machine (all of lesson 9 runs in about 4 s), but a
-    /// debug build sharing two cores with other builds ran it past 10 s, and speed is not what
-    /// these tests check.
-    func roomyCopy(_ name: String) throws -> String {
-        let lessons = try Course.copyOfLessons(name)
-        let manifest = lessons + "/course.yml"
-        let text = try Course.read(manifest)
-        let roomy = text.replacingOccurrences(of: "\n  timeout: 10\n", with: "\n  timeout: 30\n")
-        try #require(roomy != text, "course.yml no longer says 'timeout: 10' under defaults")
-        try Data(roomy.utf8).write(to: URL(fileURLWithPath: manifest))
-        return lessons
-    }
-
     /// What a build printed for each lesson, checked against the lessons `course.yml` lists.
     func expectEveryLessonRanClean(_ outcome: Course.Outcome, lessons: String, site: String) throws {
         let files = try Course.lessonFiles()
@@ -47,7 +33,7 @@ import Testing
     /// The instructor's view runs every cell of the key, tests included, and shows every solution
     /// line under a banner: the proof that `SolutionLines` finds lines the students' view must lack.
     @Test func theInstructorsViewRunsEveryCellCleanAndShowsEverySolutionLine() throws {
-        let lessons = try roomyCopy("build")
+        let lessons = try Course.roomyCopy("build")
         let site = try Course.scratch("build-site") + "/site"
         let outcome = try Course.run(["build", "--solutions", "--lessons", lessons, "--out", site, "--no-cache"])
         try expectEveryLessonRanClean(outcome, lessons: lessons, site: site)
@@ -76,7 +62,7 @@ import Testing
     /// The default build is the students' view: no line of a solution or a hidden test in any page
     /// or in search.json, no banner, unfinished exercises shown as such, and the build clean.
     @Test func theStudentsViewHasNoSolutionLineAnywhere() throws {
-        let lessons = try roomyCopy("student")
+        let lessons = try Course.roomyCopy("student")
         let site = try Course.scratch("student-site") + "/site"
         let outcome = try Course.run(["build", "--lessons", lessons, "--out", site, "--no-cache"])
         try expectEveryLessonRanClean(outcome, lessons: lessons, site: site)

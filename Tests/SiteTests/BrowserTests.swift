@@ -34,7 +34,7 @@ struct BrowserTests {
                 html.removeSubrange(open.lowerBound..<close.upperBound)
             }
         }
-        return SearchIndex.plainText(Substring(html))
+        return HTMLText.plain(Substring(html))
     }
 
     @Test func formulasRenderAndNoConsoleErrors() throws {

@@ -73,7 +73,7 @@ import Testing
 
     /// A page's text as a reader sees it: tags dropped (the highlighter's spans split code lines), entities decoded.
     static func text(_ html: String) -> String {
-        SearchIndex.plainText(Substring(html.replacing(/<[^>]*>/, with: "")))
+        HTMLText.plain(Substring(html.replacing(/<[^>]*>/, with: "")))
     }
 
     @Test func theStudentsViewHasNoSolutionNoHiddenTestAndRunsNoTest() throws {

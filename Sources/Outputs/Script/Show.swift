@@ -43,30 +43,30 @@ public func table(columns: [String], rows: [[Double]], title: String? = nil) thr
 }
 
 /// A line plot of `y` against its index.
-public func plot(_ y: [Double], title: String? = nil, logScale: Bool? = nil) -> Output {
-    .plot(PlotOutput.automatic([PlotSeries(name: "y", x: y.indices.map(Double.init), y: y)], title: title, xLabel: "index", logScale: logScale))
+public func plot(_ y: [Double], title: String? = nil, xLabel: String = "index", yLabel: String = "y", logScale: Bool? = nil) -> Output {
+    .plot(PlotOutput.automatic([PlotSeries(name: "y", x: y.indices.map(Double.init), y: y)], title: title, xLabel: xLabel, yLabel: yLabel, logScale: logScale))
 }
 
 /// A line plot of a tensor's elements against their index.
-public func plot(_ y: Tensor, title: String? = nil, logScale: Bool? = nil) -> Output {
-    plot(y.scalars, title: title, logScale: logScale)
+public func plot(_ y: Tensor, title: String? = nil, xLabel: String = "index", yLabel: String = "y", logScale: Bool? = nil) -> Output {
+    plot(y.scalars, title: title, xLabel: xLabel, yLabel: yLabel, logScale: logScale)
 }
 
 /// One curve per named series (`plot(["GD": a, "Adam": b])`), in the order of their names.
 ///
 /// A Swift dictionary has no order, so the names are sorted: the page, the terminal and a
 /// compiled script draw the curves, their colours and their legend the same way.
-public func plot(_ series: [String: [Double]], title: String? = nil, logScale: Bool? = nil) -> Output {
+public func plot(_ series: [String: [Double]], title: String? = nil, xLabel: String = "index", yLabel: String = "y", logScale: Bool? = nil) -> Output {
     let curves = series.sorted { $0.key < $1.key }.map { PlotSeries(name: $0.key, x: $0.value.indices.map(Double.init), y: $0.value) }
-    return .plot(PlotOutput.automatic(curves, title: title, xLabel: "index", logScale: logScale))
+    return .plot(PlotOutput.automatic(curves, title: title, xLabel: xLabel, yLabel: yLabel, logScale: logScale))
 }
 
 /// A line plot of `y` against `x`.
-public func plot(x: [Double], y: [Double], title: String? = nil, logScale: Bool? = nil) throws -> Output {
+public func plot(x: [Double], y: [Double], title: String? = nil, xLabel: String = "x", yLabel: String = "y", logScale: Bool? = nil) throws -> Output {
     guard x.count == y.count else {
         throw OutputError("plot(x:y:) needs as many x values as y values, got \(x.count) and \(y.count)")
     }
-    return .plot(PlotOutput.automatic([PlotSeries(name: "y", x: x, y: y)], title: title, xLabel: "x", logScale: logScale))
+    return .plot(PlotOutput.automatic([PlotSeries(name: "y", x: x, y: y)], title: title, xLabel: xLabel, yLabel: yLabel, logScale: logScale))
 }
 
 /// A mistake in building an output, such as a table row of the wrong length.
@@ -89,7 +89,7 @@ extension TableCell {
 
 extension PlotOutput {
     /// A plot whose scale is logarithmic when asked, or by default when `LogScale.suits` its values.
-    public static func automatic(_ series: [PlotSeries], title: String?, xLabel: String, logScale: Bool?) -> PlotOutput {
-        PlotOutput(title: title, series: series, xLabel: xLabel, yLabel: "y", logScale: logScale ?? LogScale.suits(series.flatMap(\.y)))
+    public static func automatic(_ series: [PlotSeries], title: String?, xLabel: String, yLabel: String = "y", logScale: Bool?) -> PlotOutput {
+        PlotOutput(title: title, series: series, xLabel: xLabel, yLabel: yLabel, logScale: logScale ?? LogScale.suits(series.flatMap(\.y)))
     }
 }

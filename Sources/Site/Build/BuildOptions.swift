@@ -1,4 +1,5 @@
 import Foundation
+import Pages
 import Lessons
 import Snippets
 
@@ -64,14 +65,16 @@ public struct BuildReport: Sendable {
     public var lessons: [LessonReport]
     /// Problems in `course.yml` or the lessons' Markdown; any error means no site was written.
     public var courseDiagnostics: [Lessons.LessonDiagnostic]
+    /// Files lessons link that could not be copied (missing, or outside the lessons folder); the site is still written.
+    public var linkDiagnostics: [Lessons.LessonDiagnostic] = []
     /// Whether the output folder was replaced by the new site.
     public var wroteSite: Bool
     public var pages: Int
     public var seconds: Double
 
-    /// True when `gradus build` must exit 1: a course error or a cell that failed unexpectedly.
+    /// True when `gradus build` must exit 1: a course error, a missing linked file or a cell that failed unexpectedly.
     public var failed: Bool {
-        courseDiagnostics.containsErrors || lessons.contains { $0.cellsFailed > 0 }
+        courseDiagnostics.containsErrors || !linkDiagnostics.isEmpty || lessons.contains { $0.cellsFailed > 0 }
     }
 
     public var cellsRun: Int { lessons.reduce(0) { $0 + $1.cellsRun } }

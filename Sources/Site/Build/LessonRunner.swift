@@ -1,5 +1,6 @@
 import Foundation
 import Lessons
+import Pages
 import Snippets
 
 /// Runs one lesson's cells, or reuses their cached results, and renders its page (and, when the
@@ -53,8 +54,8 @@ struct LessonRunner: Sendable {
             "title": HTML.escape("\(lesson.title) · \(course.title)"),
             "course": HTML.escape(course.title),
             "description": HTML.escape(lesson.summary ?? lesson.title),
-            "sidebar": navigation.sidebar(current: lesson, sections: LessonPage.headings(in: article)),
-            "content": options.view.banner + (notebook ? Self.notebookLink(lesson) : "") + article,
+            "sidebar": navigation.sidebar(current: lesson, sections: article.sections),
+            "content": options.view.banner + (notebook ? Self.notebookLink(lesson) : "") + article.html,
             "pager": navigation.pager(index: position),
         ])
     }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Pages
 import Lessons
 import Synchronization
 
@@ -31,6 +32,9 @@ public enum SiteBuilder {
             let cache = ExecutionCache(directory: options.cacheDirectory, view: options.view)
             let runner = LessonRunner(course: course, options: options, cache: cache, theme: theme)
             let outcomes = runAll(runner, lessons: course.lessons.count, jobs: options.jobs, progress: progress)
+            let linked = course.lessons.map(LinkedFiles.collect)
+            try LinkedFiles.copy(linked.flatMap(\.files), into: output.temporary)
+            report.linkDiagnostics = linked.flatMap(\.errors)
             for (outcome, lesson) in zip(outcomes, course.lessons) {
                 try write(outcome.html, to: output.temporary + "/" + Navigation.url(lesson))
                 if let notebook = outcome.notebook { try write(notebook, to: output.temporary + "/" + lesson.id + ".ipynb") }
@@ -41,7 +45,11 @@ public enum SiteBuilder {
             try write(index.script, to: output.temporary + "/search-index.js")
             try write(theme.style, to: output.temporary + "/assets/style.css")
             try write(SiteScript.source, to: output.temporary + "/assets/gradus.js")
-            try KaTeXAssets.copy(from: options.katexDirectory, to: output.temporary)
+            do throws(AssetError) {
+                try KaTeXAssets.copy(from: options.katexDirectory, to: output.temporary)
+            } catch {
+                throw SiteError(error.description)
+            }
             try output.commit()
             cache.prune(keeping: Set(outcomes.flatMap(\.keys)))
             report.lessons = outcomes.map(\.report)

@@ -1,4 +1,5 @@
 import Lessons
+import Pages
 import Snippets
 
 /// Which site a build writes: the students' (the default) or the instructor's (`--solutions`).
@@ -62,6 +63,12 @@ public enum SiteView: String, Sendable, CaseIterable {
         if cell.hide { return false }
         if cell.hidden { return self == .solutions && cell.test != nil }
         return true
+    }
+
+    /// What a page of this view shows of `cell`: its code or not, and the note under it.
+    func presentation(of cell: Cell, file: String) -> CellHTML.Presentation {
+        let footer = note(for: cell, file: file).map { "<p class=\"cell-note\" role=\"note\">\($0)</p>" } ?? ""
+        return CellHTML.Presentation(showsCode: showsCode(cell), footer: footer)
     }
 
     /// The notice at the top of every page of the view; none for the student view.

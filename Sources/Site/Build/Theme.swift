@@ -1,4 +1,5 @@
 import Foundation
+import Pages
 
 /// The page template and stylesheet a build uses: the compiled-in defaults, or a course's own.
 ///

@@ -1,4 +1,5 @@
 import Lessons
+import Pages
 
 /// The parts of a page that link lessons together: the sidebar, previous/next links and the index.
 struct Navigation {
@@ -7,7 +8,7 @@ struct Navigation {
     static func url(_ lesson: Lesson) -> String { lesson.id + ".html" }
 
     /// Course title, search box, and the lessons in order; the current one expanded to its sections.
-    func sidebar(current: Lesson?, sections: [(level: Int, id: String, html: String)]) -> String {
+    func sidebar(current: Lesson?, sections: [MarkdownHTML.Section]) -> String {
         var html = "<a class=\"course-title\" href=\"index.html\">\(HTML.escape(course.title))</a>\n"
         html += "<form class=\"search\" action=\"index.html\" role=\"search\"><input type=\"search\" name=\"q\" placeholder=\"Search the course\" aria-label=\"Search the course\" autocomplete=\"off\"></form>\n"
         html += "<ol class=\"toc\">\n"
@@ -17,7 +18,7 @@ struct Navigation {
             html += "<span class=\"lesson-number\">\(number + 1).</span>\(HTML.escape(lesson.title))</a>"
             let subsections = sections.filter { $0.level == 2 }
             if isCurrent, !subsections.isEmpty {
-                html += "\n<ol>" + subsections.map { "<li><a href=\"#\(HTML.escape($0.id))\">\($0.html)</a></li>" }.joined() + "</ol>"
+                html += "\n<ol>" + subsections.map { "<li><a href=\"#\(HTML.escape($0.anchor))\">\($0.html)</a></li>" }.joined() + "</ol>"
             }
             html += "</li>\n"
         }

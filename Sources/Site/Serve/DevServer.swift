@@ -120,7 +120,7 @@ public final class DevServer: Sendable {
         let errors: String
         switch outcome {
         case .success(let report) where report.wroteSite: errors = ""
-        case .success(let report): errors = report.courseDiagnostics.map(TerminalReport.diagnostic).joined(separator: "\n")
+        case .success(let report): errors = (report.courseDiagnostics + report.linkDiagnostics).map(TerminalReport.diagnostic).joined(separator: "\n")
         case .failure(let error): errors = "error: \(error.description)"
         }
         state.finish(errors: errors)

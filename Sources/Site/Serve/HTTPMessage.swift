@@ -1,4 +1,5 @@
 import Foundation
+import Pages
 
 /// One request as `gradus serve` reads it: the request line and headers, never a body.
 ///

@@ -43,7 +43,7 @@ extension BuiltinRegistry {
             let title = args.has("title") ? try args.string("title") : nil
             return .output(.table(TableOutput(title: title, columns: columns, rows: rows)))
         }
-        function("plot", ["_y", "title?", "logScale?"]) { args in
+        function("plot", ["_y", "title?", "xLabel?", "yLabel?", "logScale?"]) { args in
             if case let .dictionary(entries) = try args.value("y") {
                 // Sorted by name, as a compiled script must: a Swift dictionary has no order.
                 let series = try entries.pairs.map { key, value -> PlotSeries in
@@ -56,7 +56,7 @@ extension BuiltinRegistry {
             let series = PlotSeries(name: "y", x: y.indices.map(Double.init), y: y)
             return try self.plot(args, [series], xLabel: "index")
         }
-        function("plot", ["x", "y", "title?", "logScale?"]) { args in
+        function("plot", ["x", "y", "title?", "xLabel?", "yLabel?", "logScale?"]) { args in
             let x = try args.doubles("x"), y = try args.doubles("y")
             guard x.count == y.count else {
                 throw SnippetError("plot(x:y:) needs as many x values as y values, got \(x.count) and \(y.count)", at: args.call)
@@ -68,7 +68,9 @@ extension BuiltinRegistry {
     private func plot(_ args: Arguments, _ series: [PlotSeries], xLabel: String) throws -> Value {
         let title = args.has("title") ? try args.string("title") : nil
         let logScale = args.has("logScale") ? try args.bool("logScale", default: false) : nil
-        return .output(.plot(PlotOutput.automatic(series, title: title, xLabel: xLabel, logScale: logScale)))
+        let x = args.has("xLabel") ? try args.string("xLabel") : xLabel
+        let y = args.has("yLabel") ? try args.string("yLabel") : "y"
+        return .output(.plot(PlotOutput.automatic(series, title: title, xLabel: x, yLabel: y, logScale: logScale)))
     }
 
     static func cell(_ value: Value) -> TableCell {

@@ -1,5 +1,8 @@
+import Dispatch
+import Synchronization
 import Testing
 @testable import Lessons
+@testable import Pages
 
 @Suite struct RenderingTests {
     static let source = """
@@ -81,5 +84,40 @@ import Testing
         #expect(kinds.contains(.codeBlock(info: "swift hide", cell: 0)))
         #expect(kinds.contains(.list(ordered: true, start: 1, tight: false)))
         #expect(lesson.document.children[1].range?.start == SourceLocation(path: "s.md", line: 6, column: 1))
+    }
+}
+
+/// GitHub's extensions as cmark-gfm parses them: tables (with formulas in cells), strikethrough, autolinks.
+@Suite struct GitHubMarkdownTests {
+    @Test func tableWithAFormulaAlignmentAndHeaderScopes() {
+        let lesson = Lesson.parse(source: "# T\n\n| a | $x_1$ |\n|:--|--:|\n| *1* | 2 |\n", path: "t.md")
+        #expect(lesson.math.map(\.tex) == ["x_1"])
+        let html = lesson.html()
+        #expect(html.contains("<th scope=\"col\" style=\"text-align: right\"><span class=\"math inline\">\\(x_1\\)</span></th>"), "\(html)")
+        #expect(html.contains("<td style=\"text-align: left\"><em>1</em></td>"))
+        #expect(!html.contains("|"))
+    }
+
+    @Test func strikethroughAndAutolinks() {
+        let html = Lesson.parse(source: "# T\n\n~~old~~ see www.example.org\n", path: "s.md").html()
+        #expect(html.contains("<del>old</del> see <a href=\"http://www.example.org\">www.example.org</a>"), "\(html)")
+    }
+}
+
+/// cmark-gfm switches a process-wide table of extension characters on and off around every parse;
+/// lessons parsed on many threads at once must still all see their strikethrough and autolinks.
+@Suite struct ConcurrentParsingTests {
+    @Test func parsesOnManyThreadsAllSeeTheExtensions() {
+        let seen = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            let lesson = Lesson.parse(source: "# T\n\n~~old \(index)~~ and www.example.org/\(index)\n", path: "c\(index).md")
+            var kinds = 0
+            lesson.document.forEach { node in
+                if node.kind == .strikethrough { kinds += 1 }
+                if case .link = node.kind { kinds += 1 }
+            }
+            if kinds == 2 { seen.withLock { $0 += 1 } }
+        }
+        #expect(seen.withLock { $0 } == 64)
     }
 }

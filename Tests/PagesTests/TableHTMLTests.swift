@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 import Snippets
-@testable import Site
+@testable import Pages
 
 /// Tables as HTML: header, numbers right-aligned, the best value of each row marked.
 @Suite struct TableHTMLTests {
@@ -15,8 +15,8 @@ import Snippets
         // Row 1: GD (column 1) best; row 2: Adam (column 2) best.
         let rows = html.components(separatedBy: "<tr>").dropFirst(2).map { $0 }
         #expect(rows.count == 2)
-        #expect(rows[0].contains("<td class=\"num best\"><strong title=\"best in this row\">1.5</strong></td><td class=\"num\">2.5</td>"))
-        #expect(rows[1].contains("<td class=\"num\">0.75</td><td class=\"num best\"><strong title=\"best in this row\">0.5</strong></td>"))
+        #expect(rows[0].contains("<td class=\"num best\"><strong title=\"best in this row\">1.5000</strong></td><td class=\"num\">2.5000</td>"))
+        #expect(rows[1].contains("<td class=\"num\">0.7500</td><td class=\"num best\"><strong title=\"best in this row\">0.5000</strong></td>"))
         #expect(html.components(separatedBy: "class=\"num best\"").count - 1 == 2)
         #expect(html.contains("<p class=\"table-note\">GD: stopped</p>"))
     }
@@ -47,11 +47,11 @@ import Snippets
         #expect(html.contains("<td>diverged at step 2</td>"))
     }
 
-    @Test func longRunsShowTenRowsAndTheLast() {
+    @Test func longRunsShowARoundStrideAndTheLast() {
         let runs = RunsOutput(title: "long", kind: .fit, runs: [RunSeries(name: "A", loss: (1...45).map { 1 / Double($0) })])
         let table = runs.lossTable()
-        // Fit epochs 1...45: ten evenly spaced from 1 (step 4.4, rounded) and the last.
-        #expect(table.rows.map { $0.first } == [1, 5, 10, 14, 19, 23, 27, 32, 36, 41, 45].map { TableCell.int($0) })
+        // Fit epochs 1...45: the first, every 5th (4.5 rounded up to 1, 2, 5 × 10^k) and the last, which is also the best.
+        #expect(table.rows.map { $0.first } == [1, 5, 10, 15, 20, 25, 30, 35, 40, 45].map { TableCell.int($0) })
         #expect(table.best.allSatisfy { $0 == nil }, "a single run has nothing to compare")
     }
 

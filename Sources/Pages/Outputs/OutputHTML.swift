@@ -1,5 +1,5 @@
 import Foundation
-import Snippets
+import Outputs
 
 /// Cell outputs as HTML: text in `<pre>`, tables as `<table>` with the best value marked, plots as SVG.
 public enum OutputHTML {
@@ -23,7 +23,7 @@ public enum OutputHTML {
         if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
             parts.append(table(runs.lossTable(validation: true)))
         }
-        parts.append(figure(LinePlot.svg(runs.lossCurves, title: "loss", xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale)))
+        parts.append(figure(lossPlot(runs)))
         if let surface = runs.surface {
             let paths = runs.runs.map { ContourPlot.Path(name: $0.name, points: $0.points) }
             parts.append(figure(ContourPlot.svg(
@@ -34,14 +34,38 @@ public enum OutputHTML {
         return "<div class=\"output output-runs\">" + parts.joined() + "</div>"
     }
 
+    /// The loss curves; a fit with validation data shows each run's validation curve dashed, in
+    /// its training curve's colour, beside it.
+    static func lossPlot(_ runs: RunsOutput) -> String {
+        var curves = runs.lossCurves
+        var styles = curves.indices.map { LinePlot.Style(color: $0) }
+        let offset = runs.kind == .minimize ? 0 : 1
+        for (index, run) in runs.runs.enumerated() where !run.validationLoss.isEmpty {
+            curves.append(PlotSeries(name: run.name + " (validation)",
+                                     x: run.validationLoss.indices.map { Double($0 + offset) }, y: run.validationLoss))
+            styles.append(LinePlot.Style(color: index, dashed: true))
+        }
+        let title = curves.count > runs.runs.count ? "training and validation loss" : "loss"
+        return LinePlot.svg(curves, title: title, xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale, styles: styles)
+    }
+
     static func figure(_ svg: String) -> String {
         "<figure class=\"output output-plot\">\(svg)</figure>"
     }
 
-    /// A table: header row, numbers right-aligned, each row's best cell `class="best"` with a visible mark.
+    /// A table: a caption, header cells with scopes, numbers right-aligned in one format per column,
+    /// each row's best cell `class="best"` with a visible mark. A table without a title gets a
+    /// caption naming its columns, read by screen readers only.
     public static func table(_ table: TableOutput) -> String {
-        var html = "<div class=\"output output-table\"><table>"
-        if let title = table.title { html += "<caption>\(HTML.escape(title))</caption>" }
+        var html = "<div class=\"output output-table\" tabindex=\"0\"><table>"
+        if let title = table.title {
+            html += "<caption>\(HTML.escape(title))</caption>"
+        } else {
+            html += "<caption class=\"visually-hidden\">Table of \(HTML.escape(table.columns.joined(separator: ", ")))</caption>"
+        }
+        let formats = table.columns.indices.map { column in
+            NumberColumn(table.rows.compactMap { column < $0.count ? $0[column].number : nil })
+        }
         html += "<thead><tr>" + table.columns.map { "<th scope=\"col\">\(HTML.escape($0))</th>" }.joined() + "</tr></thead><tbody>"
         for (rowIndex, row) in table.rows.enumerated() {
             let best = rowIndex < table.best.count ? table.best[rowIndex] : nil
@@ -51,7 +75,7 @@ public enum OutputHTML {
                 let text: String
                 switch value {
                 case let .int(i): text = String(i); classes.append("num")
-                case let .number(d): text = number(d); classes.append("num")
+                case let .number(d): text = column < formats.count ? formats[column].text(d) : number(d); classes.append("num")
                 case let .text(t): text = t
                 }
                 let isBest = best == column
@@ -78,5 +102,46 @@ public enum OutputHTML {
         var text = String(format: "%.4g", value)
         if text.contains("e") { text = String(format: "%.4f", value) }
         return text
+    }
+}
+
+
+/// One number format for a whole table column, so a column's digits line up and compare at a glance.
+///
+/// A column whose values span very large or very small magnitudes (any at or above 1e5, or
+/// below 1e-3 but not 0) is written in scientific notation throughout; otherwise every value gets
+/// the decimals that show its smallest value to four significant digits (at most six).
+struct NumberColumn {
+    enum Format: Equatable {
+        case scientific
+        case fixed(decimals: Int)
+    }
+
+    let format: Format
+
+    init(_ values: [Double]) {
+        let magnitudes = values.filter(\.isFinite).map(Swift.abs).filter { $0 > 0 }
+        if magnitudes.contains(where: { $0 >= 1e5 || $0 < 1e-3 }) {
+            format = .scientific
+        } else {
+            let decimals = magnitudes.map { Swift.min(Swift.max(3 - Int(floor(log10($0))), 0), 6) }.max() ?? 0
+            format = .fixed(decimals: decimals)
+        }
+    }
+
+    /// `value` in the column's format; `nan`, `inf` and `-inf` for values that are not finite.
+    func text(_ value: Double) -> String {
+        guard value.isFinite else { return value.isNaN ? "nan" : (value > 0 ? "inf" : "-inf") }
+        switch format {
+        case .scientific: return String(format: "%.3e", value)
+        case let .fixed(decimals): return String(format: "%.\(decimals)f", value)
+        }
+    }
+}
+
+extension TableCell {
+    /// The cell's value when it is a floating-point number.
+    var number: Double? {
+        if case let .number(value) = self { value } else { nil }
     }
 }

@@ -20,7 +20,8 @@ public enum ContourPlot {
 
     static let levelCount = 12
 
-    /// The SVG of the map: contour lines, minima as crosses, paths with start and end markers, axes and a legend.
+    /// The SVG of the map: contour lines, paths with start and end markers, the minima as ★ above
+    /// them, axes, a legend, and a `<desc>` with the window, the minima and each path's ends.
     public static func svg(values: [[Double]], xRange: ClosedRange<Double>, yRange: ClosedRange<Double>,
                            minima: [[Double]], paths: [Path], title: String?) -> String {
         var frame = PlotFrame(title: title, xLabel: "x", yLabel: "y", legend: paths.map(\.name))
@@ -29,7 +30,8 @@ public enum ContourPlot {
         frame.height = min(420, max(200, plotWidth * aspect))
         let x = Scale(exactly: xRange.lowerBound, xRange.upperBound, start: frame.plotLeft, end: frame.plotRight)
         let y = Scale(exactly: yRange.lowerBound, yRange.upperBound, start: frame.plotBottom, end: frame.plotTop)
-        var svg = frame.open(kind: "contour-plot", logScale: false)
+        var svg = frame.open(kind: "contour-plot", logScale: false,
+                             description: PlotDescription.contour(xRange: xRange, yRange: yRange, minima: minima, paths: paths))
         svg += frame.axes(x: x, y: y)
         let l = HTML.coordinate(frame.plotLeft), t = HTML.coordinate(frame.plotTop)
         let w = HTML.coordinate(plotWidth), h = HTML.coordinate(frame.height)
@@ -42,17 +44,11 @@ public enum ContourPlot {
             let opacity = 0.85 - 0.5 * Double(index) / Double(max(1, levels.count - 1))
             svg += "<path class=\"contour\" stroke-opacity=\"\(String(format: "%.2f", opacity))\" d=\"\(d)\"/>"
         }
-        svg += "</g><g class=\"minima\">"
-        for minimum in minima where minimum.count == 2 {
-            guard let px = x.pixel(minimum[0]), let py = y.pixel(minimum[1]) else { continue }
-            let a = HTML.coordinate(px), b = HTML.coordinate(py)
-            svg += "<path class=\"minimum\" d=\"M\(HTML.coordinate(px - 6)) \(b)H\(HTML.coordinate(px + 6))M\(a) \(HTML.coordinate(py - 6))V\(HTML.coordinate(py + 6))\"><title>minimum</title></path>"
-        }
         svg += "</g><g class=\"series\">"
         for (index, path) in paths.enumerated() {
             let curve = PlotSeries(name: path.name, x: path.points.map { $0.count == 2 ? $0[0] : .nan },
                                    y: path.points.map { $0.count == 2 ? $0[1] : .nan })
-            let d = LinePlot.path(curve, x: x, y: y)
+            let d = LinePlot.path(curve, x: x, y: y).d
             guard !d.isEmpty else { continue }
             svg += "<g class=\"run s\(index % 8)\"><title>\(HTML.escape(path.name))</title><path class=\"line s\(index % 8)\" d=\"\(d)\"/>"
             let drawable = path.points.compactMap { point -> (Double, Double)? in
@@ -66,6 +62,13 @@ public enum ContourPlot {
                 svg += "<circle class=\"marker end s\(index % 8)\" cx=\"\(HTML.coordinate(last.0))\" cy=\"\(HTML.coordinate(last.1))\" r=\"3.5\"/>"
             }
             svg += "</g>"
+        }
+        // The minima last, so the ★ is drawn above every path that reaches it.
+        svg += "</g><g class=\"minima\">"
+        for minimum in minima where minimum.count == 2 {
+            guard let px = x.pixel(minimum[0]), let py = y.pixel(minimum[1]) else { continue }
+            let a = HTML.coordinate(px), b = HTML.coordinate(py)
+            svg += "<text class=\"minimum\" x=\"\(a)\" y=\"\(b)\" dy=\"6\" text-anchor=\"middle\">★<title>minimum at \(PlotDescription.point(minimum))</title></text>"
         }
         svg += "</g></svg>" + frame.legendSVG(marker: true) + "</svg>"
         return svg
@@ -91,7 +94,7 @@ public enum ContourPlot {
         guard rows > 1, columns > 1 else { return "" }
         let dx = (xRange.upperBound - xRange.lowerBound) / Double(columns - 1)
         let dy = (yRange.upperBound - yRange.lowerBound) / Double(rows - 1)
-        var d = ""
+        var segments: [ContourLines.Segment] = []
         for row in 0..<(rows - 1) {
             guard values[row + 1].count == columns, values[row].count == columns else { continue }
             for column in 0..<(columns - 1) {
@@ -118,10 +121,70 @@ public enum ContourPlot {
                 for (i, j) in pairs {
                     guard let x1 = x.pixel(crossings[i].0), let y1 = y.pixel(crossings[i].1),
                           let x2 = x.pixel(crossings[j].0), let y2 = y.pixel(crossings[j].1) else { continue }
-                    d += "M\(HTML.coordinate(x1)) \(HTML.coordinate(y1))L\(HTML.coordinate(x2)) \(HTML.coordinate(y2))"
+                    segments.append(.init(from: (x1, y1), to: (x2, y2)))
                 }
             }
         }
+        let edges = (x.pixel(xRange.lowerBound) ?? 0, x.pixel(xRange.upperBound) ?? 0,
+                     y.pixel(yRange.lowerBound) ?? 0, y.pixel(yRange.upperBound) ?? 0)
+        var d = ""
+        for segment in ContourLines.withoutEdgeFragments(segments, edges: edges) {
+            d += "M\(HTML.coordinate(segment.from.0)) \(HTML.coordinate(segment.from.1))"
+                + "L\(HTML.coordinate(segment.to.0)) \(HTML.coordinate(segment.to.1))"
+        }
         return d
+    }
+}
+
+/// Contour segments joined into lines, so the pieces a level leaves at the map's edge can go.
+///
+/// Marching squares draws a level wherever it crosses a grid cell; where a level barely clips a
+/// corner or a side of the sampled window, that is one or two short segments alone at the edge,
+/// a stray fragment that reads as noise. Segments are joined end to end into lines; a line of at
+/// most `strayLength` segments that touches the edge is dropped. Lines inside the map are kept
+/// whatever their length.
+enum ContourLines {
+    /// One marching-squares segment, in pixels.
+    struct Segment {
+        var from: (Double, Double)
+        var to: (Double, Double)
+    }
+
+    /// Lines this short (in segments) that touch the edge are stray fragments.
+    static let strayLength = 2
+
+    /// `segments` without the stray fragments at the edge, in their original order.
+    ///
+    /// `edges` are the pixels of the window's left, right, bottom and top sides.
+    static func withoutEdgeFragments(_ segments: [Segment], edges: (Double, Double, Double, Double)) -> [Segment] {
+        // Endpoints meet exactly (both cells compute the same crossing), so a rounded key joins them.
+        func key(_ point: (Double, Double)) -> String { HTML.coordinate(point.0) + "," + HTML.coordinate(point.1) }
+        var byPoint: [String: [Int]] = [:]
+        for (index, segment) in segments.enumerated() {
+            byPoint[key(segment.from), default: []].append(index)
+            byPoint[key(segment.to), default: []].append(index)
+        }
+        func onEdge(_ point: (Double, Double)) -> Bool {
+            abs(point.0 - edges.0) < 0.5 || abs(point.0 - edges.1) < 0.5 || abs(point.1 - edges.2) < 0.5 || abs(point.1 - edges.3) < 0.5
+        }
+        var line = [Int](repeating: -1, count: segments.count)
+        var keep: [Bool] = []
+        for start in segments.indices where line[start] < 0 {
+            let id = keep.count
+            var stack = [start], members: [Int] = [], touches = false
+            line[start] = id
+            while let index = stack.popLast() {
+                members.append(index)
+                for point in [segments[index].from, segments[index].to] {
+                    touches = touches || onEdge(point)
+                    for next in byPoint[key(point)] ?? [] where line[next] < 0 {
+                        line[next] = id
+                        stack.append(next)
+                    }
+                }
+            }
+            keep.append(!(touches && members.count <= strayLength))
+        }
+        return segments.indices.filter { keep[line[$0]] }.map { segments[$0] }
     }
 }

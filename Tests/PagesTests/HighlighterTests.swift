@@ -1,5 +1,5 @@
 import Testing
-@testable import Site
+@testable import Pages
 
 /// Build-time Swift highlighting: classes from swift-syntax tokens, every byte of the code kept.
 @Suite struct HighlighterTests {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import Site
+@testable import Pages
 
 /// Plots as SVG: the frame (axes, ticks, labels, legend), where points land, log scale, contours.
 @Suite struct PlotSVGTests {
@@ -89,7 +89,7 @@ import Testing
                 #expect(abs(x * x + y * y - level) < 0.02 * level + 0.02, "point (\(x), \(y)) of level \(level)")
             }
         }
-        #expect(SVGReading.tags(svg, "path", className: "minimum").count == 1)
+        #expect(SVGReading.texts(svg, className: "minimum").count == 1)
         let run = try #require(SVGReading.tags(svg, "path", className: "line").first.flatMap { SVGReading.attribute($0, "d") })
         let start = try #require(SVGReading.points(run).first)
         #expect(abs(start.0 - (PlotFrame.left + 3.5 / 4 * width)) < 0.06)

@@ -12,7 +12,7 @@ extension DefaultTheme {
           --raised-bg: #f4f1ff; --raised-border: #8250df;
           --best-bg: #dafbe1; --best-fg: #116329;
           --banner-bg: #fff8c5; --banner-border: #9a6700; --banner-fg: #3b2300;
-          --tok-kw: #a626a4; --tok-lit: #986801; --tok-str: #50a14f; --tok-com: #6a737d; --tok-type: #0f6f8a; --tok-id: #1f2328;
+          --tok-kw: #a626a4; --tok-lit: #8a5d00; --tok-str: #2e7a2e; --tok-com: #5f6670; --tok-type: #0f6f8a; --tok-id: #1f2328;
           --grid: #e6e9ed; --axis: #57606a; --contour: #3b6ea8;
           --s0: #1f77b4; --s1: #d62728; --s2: #2ca02c; --s3: #9467bd; --s4: #e6850e; --s5: #17becf; --s6: #8c564b; --s7: #e377c2;
           --radius: 6px;
@@ -52,6 +52,9 @@ extension DefaultTheme {
         .lesson-number { color: var(--muted); font-variant-numeric: tabular-nums; margin-right: 0.3rem; }
         .search input { width: 100%; padding: 0.4rem 0.6rem; border: 1px solid var(--border); border-radius: var(--radius); background: var(--bg); color: var(--fg); font: inherit; margin-bottom: 1rem; }
         main { padding: 2rem clamp(1rem, 4vw, 3.5rem) 4rem; max-width: 54rem; width: 100%; }
+        @media (min-width: 1360px) { main { max-width: 68rem; } }
+        :focus-visible { outline: 3px solid var(--accent); outline-offset: 2px; }
+        .math-tail { white-space: nowrap; }
         h1, h2, h3, h4 { line-height: 1.25; margin: 1.8em 0 0.6em; }
         h1 { margin-top: 0.2em; font-size: 2rem; }
         h2 { font-size: 1.45rem; border-bottom: 1px solid var(--border); padding-bottom: 0.25em; }
@@ -65,11 +68,17 @@ extension DefaultTheme {
         .cell > pre.code { background: var(--code-bg); }
         .cell .outputs { border-top: 1px solid var(--border); background: var(--output-bg); padding: 0.4rem 0; }
         .cell.hidden-code .outputs { border-top: 0; }
-        .cell .badge { float: right; font: 0.75rem system-ui, sans-serif; color: var(--muted); padding: 0.3rem 0.6rem; }
+        .cell-badges { display: flex; justify-content: flex-end; gap: 0.8rem; background: var(--code-bg); padding: 0.3rem 0.8rem 0; }
+        .cell .badge { font: 0.75rem system-ui, sans-serif; color: var(--muted); }
         pre.output { padding: 0.4rem 1rem; white-space: pre-wrap; }
         .tok-kw { color: var(--tok-kw); } .tok-lit { color: var(--tok-lit); } .tok-str { color: var(--tok-str); }
         .tok-com { color: var(--tok-com); font-style: italic; } .tok-type { color: var(--tok-type); } .tok-id { color: var(--tok-id); }
         .output-table { overflow-x: auto; padding: 0.4rem 1rem; }
+        table.prose-table { border-collapse: collapse; margin: 1rem 0; font-variant-numeric: tabular-nums; }
+        .prose-table th, .prose-table td { padding: 0.3rem 0.8rem; border: 1px solid var(--border); }
+        .prose-table thead th { background: var(--sidebar-bg); }
+        img { max-width: 100%; height: auto; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         .output-table table { border-collapse: collapse; font-size: 0.85rem; font-variant-numeric: tabular-nums; }
         .output-table caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; white-space: nowrap; }
         .output-table th, .output-table td { padding: 0.2rem 0.7rem; border-bottom: 1px solid var(--border); text-align: left; white-space: nowrap; }
@@ -89,7 +98,10 @@ extension DefaultTheme {
         svg.plot .axes line, svg.plot .ticks line { stroke: var(--axis); stroke-width: 1; }
         svg.plot path.line { fill: none; stroke-width: 2; stroke-linejoin: round; stroke-linecap: round; }
         svg.plot .contour { fill: none; stroke: var(--contour); stroke-width: 1; }
-        svg.plot .minimum { stroke: var(--fg); stroke-width: 2.5; fill: none; }
+        svg.plot text.minimum { fill: var(--fg); stroke: var(--bg); stroke-width: 3px; paint-order: stroke; font-size: 18px; }
+        svg.plot path.line.dashed, svg.plot .legend line.dashed { stroke-dasharray: 7 4; }
+        svg.plot path.line.diverged { stroke-dasharray: 2 3; }
+        svg.plot text.diverged-mark { fill: var(--error-fg); stroke: none; font-size: 14px; font-weight: 700; }
         svg.plot .run circle.start { fill: var(--bg); stroke-width: 2; }
         svg.plot .legend line { stroke-width: 3; }
         svg.plot .s0 { stroke: var(--s0); } svg.plot .s1 { stroke: var(--s1); } svg.plot .s2 { stroke: var(--s2); } svg.plot .s3 { stroke: var(--s3); }

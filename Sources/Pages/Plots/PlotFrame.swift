@@ -17,6 +17,8 @@ struct PlotFrame {
     var legend: [String]
     /// The plotting rectangle's height; a contour map picks it from the function's aspect ratio.
     var height: Double = PlotFrame.plotHeight
+    /// Each legend entry's colour and dash, when not one colour per entry in order.
+    var legendStyles: [LinePlot.Style] = []
 
     var plotLeft: Double { Self.left }
     var plotRight: Double { Self.width - Self.right }
@@ -41,13 +43,14 @@ struct PlotFrame {
         return plotBottom + 52 + Double(rows) * Self.legendRowHeight
     }
 
-    /// The opening `<svg>` tag with a title for screen readers.
-    func open(kind: String, logScale: Bool) -> String {
+    /// The opening `<svg>` tag: `role="img"`, a `<title>` naming the plot and a `<desc>` saying in
+    /// words what it shows, so a screen reader user gets the point of the plot.
+    func open(kind: String, logScale: Bool, description: String) -> String {
         let label = HTML.escape(title ?? "\(yLabel) against \(xLabel)")
         var svg = "<svg class=\"plot \(kind)\(logScale ? " log-y" : "")\" viewBox=\"0 0 \(HTML.coordinate(Self.width)) \(HTML.coordinate(totalHeight))\" role=\"img\" aria-label=\"\(label)\""
         if logScale { svg += " data-y-scale=\"log\"" }
         svg += ">"
-        svg += "<title>\(label)</title>"
+        svg += "<title>\(label)</title><desc>\(HTML.escape(description))</desc>"
         if let title {
             svg += "<text class=\"plot-title\" x=\"\(HTML.coordinate(plotLeft))\" y=\"20\">\(HTML.escape(title))</text>"
         }
@@ -91,9 +94,10 @@ struct PlotFrame {
         guard !legend.isEmpty else { return "" }
         var svg = "<g class=\"legend\">"
         for (index, (name, place)) in zip(legend, legendLayout).enumerated() {
+            let style = index < legendStyles.count ? legendStyles[index] : LinePlot.Style(color: index)
             let y = plotBottom + 60 + Double(place.row) * Self.legendRowHeight
             let x0 = HTML.coordinate(place.x), x1 = HTML.coordinate(place.x + 26), yy = HTML.coordinate(y - 4)
-            svg += "<g class=\"legend-entry\"><line class=\"swatch s\(index % 8)\" x1=\"\(x0)\" y1=\"\(yy)\" x2=\"\(x1)\" y2=\"\(yy)\"/>"
+            svg += "<g class=\"legend-entry\"><line class=\"swatch s\(style.color % 8)\(style.dashed ? " dashed" : "")\" x1=\"\(x0)\" y1=\"\(yy)\" x2=\"\(x1)\" y2=\"\(yy)\"/>"
             if marker {
                 svg += "<circle class=\"marker s\(index % 8)\" cx=\"\(HTML.coordinate(place.x + 13))\" cy=\"\(yy)\" r=\"3\"/>"
             }

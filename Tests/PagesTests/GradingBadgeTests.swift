@@ -1,6 +1,6 @@
 import Lessons
 import Testing
-@testable import Site
+@testable import Pages
 
 /// Exercise and test cells carry a badge on the page, so readers can tell them from ordinary cells.
 @Suite struct GradingBadgeTests {
