@@ -26,6 +26,11 @@ final class KernelProcess {
         // to symbolicate a crash nobody reads: the parent only needs the signal and the last words.
         var environment = ProcessInfo.processInfo.environment
         environment["SWIFT_BACKTRACE"] = "enable=no"
+        // glibc gives each new thread its own malloc arena and reserves 64 MiB of address space for
+        // it. Under load Dispatch starts many workers for Descent's parallel runs and kernels; their
+        // arenas counted against the kernel's RLIMIT_AS until an allocation failed and the Swift
+        // runtime trapped (SIGILL in a cell that used little memory). Two arenas serve two cores.
+        environment["MALLOC_ARENA_MAX"] = "2"
         let child = try ChildProcess.spawn(executable, arguments: arguments + limits.arguments, environment: environment)
         let kernel = KernelProcess(child: child, limits: limits)
         switch kernel.next(deadline: DispatchTime.now().uptimeNanoseconds + 60_000_000_000) {

@@ -15,16 +15,21 @@ import Testing
     /// Set by `scripts/update-snapshots.sh`: write the snapshots instead of comparing.
     static let updating = ProcessInfo.processInfo.environment["GRADUS_UPDATE_SNAPSHOTS"] == "1"
 
+    /// The fixture under a relative name: error locations on the page must not depend on where the checkout is.
+    static func fixture() throws -> Lesson {
+        Lesson.parse(source: try String(contentsOfFile: fixtures + "/showcase.md", encoding: .utf8), path: "showcase.md")
+    }
+
     /// The showcase lesson's article, its cells run, as the instructor's site shows it.
     static func showcase() throws -> String {
-        let lesson = try Lesson.load(path: fixtures + "/showcase.md")
+        let lesson = try fixture()
         let results = Dictionary(Notebook.run(lesson).cells.map { ($0.cell, $0) }, uniquingKeysWith: { first, _ in first })
         return LessonArticle(lesson) { cell in CellHTML.html(cell, result: results[cell.index]) }.html
     }
 
     /// The showcase as a feedback page would show its lessons: headings one level down, no anchor links.
     static func showcaseShifted() throws -> String {
-        let lesson = try Lesson.load(path: fixtures + "/showcase.md")
+        let lesson = try fixture()
         return LessonArticle(lesson, anchorLinks: false, headingShift: 1) { _ in nil }.html
     }
 

@@ -16,12 +16,15 @@ enum Parallel {
         let perThread = (count + threads - 1) / threads
         let size = (perThread + alignment - 1) / alignment * alignment
         withoutActuallyEscaping(body) { body in
-            // Dispatch wants a Sendable closure; the chunks are disjoint, and the callers
-            // hand over only pointers to distinct outputs and read-only inputs.
-            let shared = UncheckedSendable(body)
-            DispatchQueue.concurrentPerform(iterations: threads) { index in
-                let start = Swift.min(index * size, count), end = Swift.min(start + size, count)
-                if start < end { shared.value(start..<end) }
+            // Dispatch's workers get a pointer to the closure, not a reference, so no worker can still
+            // hold it when `withoutActuallyEscaping` checks that it did not escape. The chunks are
+            // disjoint, and callers hand over only pointers to distinct outputs and read-only inputs.
+            withUnsafePointer(to: body) { pointer in
+                let shared = UncheckedSendable(pointer)
+                DispatchQueue.concurrentPerform(iterations: threads) { index in
+                    let start = Swift.min(index * size, count), end = Swift.min(start + size, count)
+                    if start < end { shared.value.pointee(start..<end) }
+                }
             }
         }
     }
