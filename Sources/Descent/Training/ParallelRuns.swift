@@ -15,10 +15,19 @@ func runInParallel<T: Sendable>(_ count: Int, _ job: @Sendable (Int) throws -> T
         return try (0..<count).map(job)
     }
     let results = ResultSlots<T>(count: count)
+    // The runs already keep both cores busy, so each computes its kernels on its own thread: nested
+    // two-thread kernels inside parallel runs oversubscribed the cores and made Dispatch start
+    // ever more workers (each with a stack and a malloc arena counted against a kernel's address
+    // space). A task-local does not follow work onto Dispatch's threads, so it is set here.
+    var oneThread = ComputeSettings.current
+    oneThread.threads = 1
+    let single = oneThread
     DispatchQueue.concurrentPerform(iterations: count) { index in
         let outcome = Result { () throws -> T in
-            if let limits { return try limits.run { try job(index) } }
-            return try job(index)
+            try ComputeSettings.$current.withValue(single) {
+                if let limits { return try limits.run { try job(index) } }
+                return try job(index)
+            }
         }
         results.store(outcome, at: index)
     }
