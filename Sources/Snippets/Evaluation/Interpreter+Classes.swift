@@ -73,7 +73,7 @@ extension Interpreter {
         if let owner {
             let initializers = owner.initializers + owner.extensionInitializers
             guard let initializer = initializers.first(where: { labelsFit($0.signature.parameterClause.parameters, arguments) }) else {
-                let forms = initializers.map { "init(" + $0.signature.parameterClause.parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")" }
+                let forms = initializers.map { Self.signature("init", $0.signature.parameterClause.parameters) }
                 throw SnippetError("no 'init' of '\(type.name)' takes these arguments; it has \(forms.joined(separator: ", "))", at: node)
             }
             try runClassInitializer(initializer, owner: owner, on: object, arguments, at: node)
@@ -155,17 +155,11 @@ extension Interpreter {
         guard let observers = property.observers, observersRun(object.type, property.name) else { return }
         observing.append((object.type, property.name))
         defer { observing.removeLast() }
-        let selfBinding = Binding(.object(object), mutable: true)
         for (kind, name, argument) in [(Keyword.willSet, "newValue", member), (Keyword.didSet, "oldValue", old)] {
             guard let accessor = observers.first(where: { $0.accessorSpecifier.tokenKind == .keyword(kind) }) else { continue }
             // `willSet` still sees the old value in the property, `didSet` the new one (which it may change).
             object.fields[index] = kind == .willSet ? old : member
-            try nested(at: node) {
-                let outer = Environment(parent: object.type.scope, receiver: MethodReceiver(binding: selfBinding, type: object.type))
-                let scope = Environment(parent: outer)
-                scope.define(accessor.parameters?.name.text ?? name, argument, mutable: false)
-                _ = try runBody(accessor.body?.statements ?? [], in: scope, singleExpressionReturns: false)
-            }
+            _ = try runObserver(accessor, on: .object(object), object.type, parameter: name, argument, at: node)
             if kind == .didSet { member = object.fields[index] }
         }
     }

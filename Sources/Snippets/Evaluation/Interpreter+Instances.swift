@@ -34,7 +34,7 @@ extension Interpreter {
         }
         // An `init` in the body replaces the memberwise initializer; one in an extension keeps it.
         if !type.initializers.isEmpty || type.kind == .enumeration {
-            let forms = initializers.map { "init(" + $0.signature.parameterClause.parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")" }
+            let forms = initializers.map { Self.signature("init", $0.signature.parameterClause.parameters) }
             throw SnippetError("no 'init' of '\(type.name)' takes these arguments; it has \(forms.joined(separator: ", "))", at: node)
         }
         return try memberwise(type, arguments, at: node)

@@ -67,7 +67,7 @@ extension Interpreter {
     private func pick(_ overloads: [FunctionDeclSyntax], _ arguments: [Argument], type: UserType, at node: some SyntaxProtocol) throws -> FunctionDeclSyntax {
         if let fitting = overloads.first(where: { labelsFit($0.signature.parameterClause.parameters, arguments) }) { return fitting }
         if overloads.count == 1, let only = overloads.first { return only }
-        let forms = overloads.map { $0.name.text + "(" + $0.signature.parameterClause.parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")" }
+        let forms = overloads.map { Self.signature($0.name.text, $0.signature.parameterClause.parameters) }
         throw SnippetError("no method of '\(type.name)' takes these arguments; it has \(forms.joined(separator: ", "))", at: node)
     }
 

@@ -37,7 +37,7 @@ extension Interpreter {
     }
 
     /// Runs an observer's body with a mutable `self` and its parameter; returns `self` as the body left it.
-    private func runObserver(
+    func runObserver(
         _ accessor: AccessorDeclSyntax, on value: Value, _ type: UserType, parameter: String, _ argument: Value, at node: Syntax
     ) throws -> Value {
         let selfBinding = Binding(value, mutable: true)

@@ -17,7 +17,7 @@ extension Interpreter {
     ) throws -> [(String, Argument)] {
         var inouts: [(String, Argument)] = []
         let parameters = Array(parameterList)
-        let display = name + "(" + parameters.map { ($0.firstName.tokenKind == .wildcard ? "_" : $0.firstName.text) + ":" }.joined() + ")"
+        let display = Self.signature(name, parameterList)
         var next = 0
         for parameter in parameters {
             let label: String? = parameter.firstName.tokenKind == .wildcard ? nil : parameter.firstName.text

@@ -160,12 +160,17 @@ extension Interpreter {
         let labels = Self.labels(function.signature.parameterClause.parameters)
         let existing = (type.methods[name] ?? []) + (type.staticMethods[name] ?? [])
         if existing.contains(where: { Self.labels($0.signature.parameterClause.parameters) == labels }) {
-            throw SnippetError("invalid redeclaration of '\(name)(\(labels.map { ($0 ?? "_") + ":" }.joined()))': \(type.name) already has it; choose another name", at: function.name)
+            throw SnippetError("invalid redeclaration of '\(Self.signature(name, function.signature.parameterClause.parameters))': \(type.name) already has it; choose another name", at: function.name)
         }
     }
 
     static func labels(_ parameters: FunctionParameterListSyntax) -> [String?] {
         parameters.map { $0.firstName.tokenKind == .wildcard ? nil : $0.firstName.text }
+    }
+
+    /// How Swift names a function in messages: `scaled(by:)`, `init(_:mu:)`.
+    static func signature(_ name: String, _ parameters: FunctionParameterListSyntax) -> String {
+        name + "(" + labels(parameters).map { ($0 ?? "_") + ":" }.joined() + ")"
     }
 
     /// A stored property's `willSet`/`didSet` accessors, or nil for a plain or computed property.
