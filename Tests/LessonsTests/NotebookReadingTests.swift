@@ -77,9 +77,12 @@ import Testing
             "text": .string("quote \" backslash \\ tab \t newline \n nul \u{0} bell \u{7} é 😀 \u{2028}"),
             "list": .array([.int(-12), .bool(true), .null, .array([]), .object([])]),
             "number": JSON(.number("-1.5e-7")),
+            // Python's json.dumps(..., ensure_ascii=False) writes this as "\r\b\f\u001f★" + a raw DEL + "end".
+            "more": .string("\r\u{8}\u{c}\u{1f}★\u{7f}end"),
         ])
         let text = JSONWriter.write(value)
         #expect(text.contains(#""quote \" backslash \\ tab \t newline \n nul \u0000 bell \u0007 é 😀 \#u{2028}""#))
+        #expect(text.contains(#""\r\b\f\u001f★\#u{7f}end""#))
         #expect(try JSONReader.parse(text, path: "x.json") == value)
         #expect(try JSONReader.parse(#""\ud83d\ude00 \u00e9 \/""#, path: "x.json") == .string("😀 é /"))
     }

@@ -20,10 +20,15 @@ public enum HTML {
     /// A number for SVG coordinates: one decimal, no trailing `.0`, so paths stay small.
     /// Values past ±1e9 (a diverged run drawn to the edge and beyond) are clamped, never trapped on.
     static func coordinate(_ value: Double) -> String {
-        let limit = 1e9
-        let bounded = value.isNaN ? 0 : Swift.min(Swift.max(value, -limit), limit)
-        let rounded = (bounded * 10).rounded() / 10
+        let rounded = tenths(value) / 10
         if rounded == rounded.rounded() { return String(Int(clamping: rounded)) }
         return String(rounded)
+    }
+
+    /// A coordinate in tenths of a pixel, rounded and bounded as `coordinate` writes it.
+    static func tenths(_ value: Double) -> Double {
+        let limit = 1e9
+        let bounded = value.isNaN ? 0 : Swift.min(Swift.max(value, -limit), limit)
+        return (bounded * 10).rounded()
     }
 }

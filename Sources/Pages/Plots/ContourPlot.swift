@@ -88,6 +88,9 @@ public enum ContourPlot {
     }
 
     /// Marching squares over the grid: one `M…L…` segment per crossing pair in each cell.
+    ///
+    /// The hot loop of a site build (every 2-D comparison draws a dozen levels on a fine grid),
+    /// so a cell the level misses costs four comparisons and nothing is allocated per cell.
     static func contourPath(_ values: [[Double]], level: Double, x: Scale, y: Scale,
                             xRange: ClosedRange<Double>, yRange: ClosedRange<Double>) -> String {
         let rows = values.count, columns = values.first?.count ?? 0
@@ -96,32 +99,47 @@ public enum ContourPlot {
         let dy = (yRange.upperBound - yRange.lowerBound) / Double(rows - 1)
         var segments: [ContourLines.Segment] = []
         for row in 0..<(rows - 1) {
-            guard values[row + 1].count == columns, values[row].count == columns else { continue }
+            let below = values[row], above = values[row + 1]
+            guard above.count == columns, below.count == columns else { continue }
             for column in 0..<(columns - 1) {
-                // Corners counter-clockwise from bottom-left, with their grid coordinates.
-                let corners = [(row, column), (row, column + 1), (row + 1, column + 1), (row + 1, column)]
-                let v = corners.map { values[$0.0][$0.1] }
-                guard v.allSatisfy(\.isFinite) else { continue }
-                var crossings: [(Double, Double)] = []
-                for edge in 0..<4 {
-                    let a = edge, b = (edge + 1) % 4
-                    guard (v[a] < level) != (v[b] < level) else { continue }
-                    let t = (level - v[a]) / (v[b] - v[a])
-                    let gx = Double(corners[a].1) + t * Double(corners[b].1 - corners[a].1)
-                    let gy = Double(corners[a].0) + t * Double(corners[b].0 - corners[a].0)
-                    crossings.append((xRange.lowerBound + gx * dx, yRange.lowerBound + gy * dy))
+                // Corners counter-clockwise from bottom-left: (row, column), (row, column+1), (row+1, column+1), (row+1, column).
+                let v = (below[column], below[column + 1], above[column + 1], above[column])
+                let inside = (v.0 < level, v.1 < level, v.2 < level, v.3 < level)
+                if inside.0 == inside.1, inside.1 == inside.2, inside.2 == inside.3 { continue }
+                guard v.0.isFinite, v.1.isFinite, v.2.isFinite, v.3.isFinite else { continue }
+                /// Where the level crosses the edge from corner a to corner b (grid offsets within the cell), in data units.
+                func crossing(_ va: Double, _ vb: Double, from a: (Double, Double), to b: (Double, Double)) -> (Double, Double) {
+                    let t = (level - va) / (vb - va)
+                    let gx = Double(column) + a.0 + t * (b.0 - a.0), gy = Double(row) + a.1 + t * (b.1 - a.1)
+                    return (xRange.lowerBound + gx * dx, yRange.lowerBound + gy * dy)
                 }
-                var pairs: [(Int, Int)] = []
-                if crossings.count == 2 {
-                    pairs = [(0, 1)]
-                } else if crossings.count == 4 {
-                    let center = v.reduce(0, +) / 4
-                    pairs = (center < level) == (v[0] < level) ? [(0, 1), (2, 3)] : [(0, 3), (1, 2)]
+                var crossings: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
+                var count = 0
+                func add(_ point: (Double, Double)) {
+                    switch count {
+                    case 0: crossings.0 = point.0; crossings.1 = point.1
+                    case 1: crossings.2 = point.0; crossings.3 = point.1
+                    case 2: crossings.4 = point.0; crossings.5 = point.1
+                    default: crossings.6 = point.0; crossings.7 = point.1
+                    }
+                    count += 1
                 }
-                for (i, j) in pairs {
-                    guard let x1 = x.pixel(crossings[i].0), let y1 = y.pixel(crossings[i].1),
-                          let x2 = x.pixel(crossings[j].0), let y2 = y.pixel(crossings[j].1) else { continue }
+                if inside.0 != inside.1 { add(crossing(v.0, v.1, from: (0, 0), to: (1, 0))) }
+                if inside.1 != inside.2 { add(crossing(v.1, v.2, from: (1, 0), to: (1, 1))) }
+                if inside.2 != inside.3 { add(crossing(v.2, v.3, from: (1, 1), to: (0, 1))) }
+                if inside.3 != inside.0 { add(crossing(v.3, v.0, from: (0, 1), to: (0, 0))) }
+                let points = [(crossings.0, crossings.1), (crossings.2, crossings.3), (crossings.4, crossings.5), (crossings.6, crossings.7)]
+                func segment(_ i: Int, _ j: Int) {
+                    guard let x1 = x.pixel(points[i].0), let y1 = y.pixel(points[i].1),
+                          let x2 = x.pixel(points[j].0), let y2 = y.pixel(points[j].1) else { return }
                     segments.append(.init(from: (x1, y1), to: (x2, y2)))
+                }
+                if count == 2 {
+                    segment(0, 1)
+                } else if count == 4 {
+                    // A saddle: the cell's mean decides which corners the level separates.
+                    let center = (v.0 + v.1 + v.2 + v.3) / 4
+                    if (center < level) == inside.0 { segment(0, 1); segment(2, 3) } else { segment(0, 3); segment(1, 2) }
                 }
             }
         }
@@ -158,8 +176,12 @@ enum ContourLines {
     /// `edges` are the pixels of the window's left, right, bottom and top sides.
     static func withoutEdgeFragments(_ segments: [Segment], edges: (Double, Double, Double, Double)) -> [Segment] {
         // Endpoints meet exactly (both cells compute the same crossing), so a rounded key joins them.
-        func key(_ point: (Double, Double)) -> String { HTML.coordinate(point.0) + "," + HTML.coordinate(point.1) }
-        var byPoint: [String: [Int]] = [:]
+        struct Key: Hashable { var x: Int, y: Int }
+        /// The point at the tenth of a pixel `HTML.coordinate` writes, so points that print alike join.
+        func key(_ point: (Double, Double)) -> Key {
+            Key(x: Int(clamping: HTML.tenths(point.0)), y: Int(clamping: HTML.tenths(point.1)))
+        }
+        var byPoint: [Key: [Int]] = [:]
         for (index, segment) in segments.enumerated() {
             byPoint[key(segment.from), default: []].append(index)
             byPoint[key(segment.to), default: []].append(index)

@@ -16,7 +16,7 @@ extension Interpreter {
         case let .integerLiteralExpr(literal):
             return try integer(literal)
         case let .floatLiteralExpr(literal):
-            guard let value = Double(literal.literal.text.replacingOccurrences(of: "_", with: "")) else {
+            guard let value = Double(Self.withoutSeparators(literal.literal.text)) else {
                 throw SnippetError("'\(literal.literal.text)' is not a valid number", at: literal)
             }
             return .double(value)
@@ -123,8 +123,14 @@ extension Interpreter {
         }
     }
 
+    /// A number literal without its `_` separators; most have none, and Foundation's search for one
+    /// cost a tenth of a numeric loop's time.
+    private static func withoutSeparators(_ written: String) -> String {
+        written.utf8.contains(UInt8(ascii: "_")) ? written.replacingOccurrences(of: "_", with: "") : written
+    }
+
     private func integer(_ literal: IntegerLiteralExprSyntax) throws -> Value {
-        let text = literal.literal.text.replacingOccurrences(of: "_", with: "")
+        let text = Self.withoutSeparators(literal.literal.text)
         let parsed: Int?
         if text.hasPrefix("0x") { parsed = Int(text.dropFirst(2), radix: 16) }
         else if text.hasPrefix("0b") { parsed = Int(text.dropFirst(2), radix: 2) }

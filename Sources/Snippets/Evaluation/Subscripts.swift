@@ -41,16 +41,21 @@ enum Subscripts {
         }
     }
 
+    /// Writes `newValue` at the subscript, in place.
+    ///
+    /// Each collection is moved out of `base` before it changes, so its buffer is not shared and
+    /// nothing is copied. An `if case` does that; a `switch base` would not: it keeps a copy of its
+    /// subject alive to the end of the case, and every element assignment then copied the whole
+    /// array (10,000 assignments to a 2,000-element array took 0.3 s).
     static func set(_ base: inout Value, _ arguments: [Argument], _ newValue: Value, at node: some SyntaxProtocol) throws {
-        switch base {
-        case var .array(elements):
+        if case var .array(elements) = base {
             let index = try single(arguments, at: node)
             let i = try position(index, count: elements.count, what: "an array")
             if case .array = newValue { try Footprint.charge(Footprint.payload(of: newValue), for: "this array element") }
             base = .void
             elements[i] = newValue
             base = .array(elements)
-        case var .dictionary(dictionary):
+        } else if case var .dictionary(dictionary) = base {
             let key = try first(arguments, at: node)
             base = .void
             defer { base = .dictionary(dictionary) }
@@ -59,7 +64,7 @@ enum Subscripts {
                 try Footprint.charge(Footprint.slot * 2 + Footprint.indexEntry + Footprint.payload(of: newValue), for: "this dictionary entry")
             }
             try dictionary.set(key.value, newValue.isNull ? nil : newValue)
-        case var .tensor(tensor):
+        } else if case var .tensor(tensor) = base {
             guard let scalar = newValue.asDouble else {
                 throw SnippetError("a tensor element must be a number, got \(newValue.typeName)", at: node)
             }
@@ -67,7 +72,7 @@ enum Subscripts {
             base = .void
             tensor.scalars[flat] = scalar
             base = .tensor(tensor)
-        default:
+        } else {
             throw SnippetError("cannot assign through a subscript of a \(base.typeName)", at: node)
         }
     }
