@@ -54,8 +54,10 @@ let package = Package(
         // Sandboxed worker processes that run cells, and the pool the commands run lessons through.
         .target(
             name: "Kernel",
-            dependencies: ["Descent", "Lessons", "Snippets", "Sandbox"]
+            dependencies: ["Descent", "Lessons", "Snippets", "Sandbox", "CTrapReport"]
         ),
+        // A kernel's last words when it dies of a signal: where a bare runtime trap happened.
+        .target(name: "CTrapReport"),
         // Page rendering shared by the site, feedback and notebooks: a lesson's Markdown tree walked
         // once with a hook for cells, cells with their outputs, tables, SVG plots, highlighting, the theme.
         .target(
@@ -94,7 +96,9 @@ let package = Package(
             dependencies: [
                 "Descent", "Lessons", "Outputs", "Snippets", "Kernel", "Pages", "Site", "Grading",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // Symbols in the dynamic table, so a kernel's trap report can name the frames (CTrapReport).
+            linkerSettings: [.unsafeFlags(["-Xlinker", "--export-dynamic"])]
         ),
         // Debian's libseccomp, for the kernel's system-call allowlist.
         .systemLibrary(

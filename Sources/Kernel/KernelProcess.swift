@@ -158,12 +158,15 @@ final class TailBuffer: @unchecked Sendable {
         }.start()
     }
 
-    /// The last line that reads as an error message (`Fatal error: …`), if any; stack frames are skipped.
+    /// The last line that reads as an error message (`Fatal error: …`), if any, made readable;
+    /// a trap report (`TrapReport`) is the kernel's very last words and wins.
     func lastLine() -> String? {
         // The child has ended when this is asked; give the reader a moment to drain the pipe.
         if ended.wait(timeout: .now() + 0.5) == .success { ended.signal() }
         let text = lock.withLock { String(decoding: tail, as: UTF8.self) }
-        let line = text.split(whereSeparator: \.isNewline).last { $0.localizedCaseInsensitiveContains("error") }
-        return line.map { String($0.trimmingCharacters(in: .whitespaces).prefix(300)) }
+        let lines = text.split(whereSeparator: \.isNewline)
+        let line = lines.last { $0.hasPrefix(TrapReport.prefix) }.flatMap { TrapReport.readable(String($0)) }
+            ?? lines.last { $0.localizedCaseInsensitiveContains("error") }.map(String.init)
+        return line.map { String($0.trimmingCharacters(in: .whitespaces).prefix(400)) }
     }
 }

@@ -1,3 +1,4 @@
+import CTrapReport
 import Descent
 import Foundation
 import Snippets
@@ -20,6 +21,8 @@ public struct KernelServer {
     /// Serves requests until standard input closes; returns the exit status.
     public func serve() -> Int32 {
         warmUp()
+        // Before the sandbox: it loads what a backtrace needs while loading is still allowed.
+        _ = gradus_install_trap_report()
         let missing = KernelSandbox.enter(limits)
         guard send(.ready(missing: missing)) else { return 1 }
         var reader = FrameReader(fd: STDIN_FILENO)
@@ -78,15 +81,23 @@ public struct KernelFaults: Sendable {
     public var hang: Int?
     /// Write bytes that are not a frame before this cell.
     public var garbage: Int?
+    /// Trap as the Swift runtime does (an integer overflow: a bare illegal instruction) before this cell.
+    public var trap: Int?
 
-    public init(crash: (cell: Int, signal: Int32)? = nil, hang: Int? = nil, garbage: Int? = nil) {
+    public init(crash: (cell: Int, signal: Int32)? = nil, hang: Int? = nil, garbage: Int? = nil, trap: Int? = nil) {
         self.crash = crash
         self.hang = hang
         self.garbage = garbage
+        self.trap = trap
     }
+
+    /// `value + 1`, which traps for `Int.max`; not inlined, so the trap has a frame of its own.
+    @inline(never)
+    static func overflowing(_ value: Int) -> Int { value + 1 }
 
     func trigger(beforeCell cell: Int) {
         if let crash, crash.cell == cell { raise(crash.signal) }
+        if trap == cell { print(Self.overflowing(Int.max)) }
         if hang == cell { while true { sleep(60) } }
         if garbage == cell {
             _ = Framing.write(Array("Segmentation fault (core dumped)\n".utf8), to: STDOUT_FILENO)

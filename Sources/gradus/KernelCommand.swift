@@ -26,8 +26,12 @@ struct KernelCommand: ParsableCommand {
     @Option(help: .hidden)
     var garbageBeforeCell: Int?
 
+    @Option(help: .hidden)
+    var trapBeforeCell: Int?
+
     func run() throws {
-        let faults = KernelFaults(crash: crashBeforeCell.map { ($0, SIGSEGV) }, hang: hangBeforeCell, garbage: garbageBeforeCell)
+        let faults = KernelFaults(crash: crashBeforeCell.map { ($0, SIGSEGV) }, hang: hangBeforeCell, garbage: garbageBeforeCell,
+                                  trap: trapBeforeCell)
         let server = KernelServer(limits: KernelLimits(memoryBytes: memory, cpuSeconds: cpu), faults: faults)
         throw ExitCode(server.serve())
     }
