@@ -57,9 +57,16 @@ static void report(int signal, siginfo_t *info, void *context) {
     // Frame 0 is this handler and frame 1 the kernel's signal trampoline.
     for (int i = 2; i < count; i++) {
         Dl_info symbol;
+        memset(&symbol, 0, sizeof symbol);
         used = append(line, used, i == 2 ? " " : " < ");
         if (dladdr(frames[i], &symbol) && symbol.dli_sname) {
             used = append(line, used, symbol.dli_sname);
+        } else if (symbol.dli_fname && symbol.dli_fbase) {
+            // A function the library does not export: its file and offset, for `addr2line -f -e`.
+            const char *file = strrchr(symbol.dli_fname, '/');
+            used = append(line, used, file ? file + 1 : symbol.dli_fname);
+            used = append(line, used, "+");
+            used = appendHex(line, used, (uintptr_t)frames[i] - (uintptr_t)symbol.dli_fbase);
         } else {
             used = appendHex(line, used, (uintptr_t)frames[i]);
         }

@@ -16,13 +16,13 @@ func runInParallel<T: Sendable>(_ count: Int, _ job: @Sendable (Int) throws -> T
     }
     let results = ResultSlots<T>(count: count)
     // The runs already keep both cores busy, so each computes its kernels on its own thread: nested
-    // two-thread kernels inside parallel runs oversubscribed the cores and made Dispatch start
-    // ever more workers (each with a stack and a malloc arena counted against a kernel's address
-    // space). A task-local does not follow work onto Dispatch's threads, so it is set here.
+    // two-thread kernels inside parallel runs oversubscribed the cores. A task-local does not
+    // follow work onto other threads, so it is set here.
     var oneThread = ComputeSettings.current
     oneThread.threads = 1
     let single = oneThread
-    DispatchQueue.concurrentPerform(iterations: count) { index in
+    // Our own threads, not Dispatch's: see WorkerThreads for why a sandboxed kernel needs that.
+    WorkerThreads.run(count, width: ProcessInfo.processInfo.activeProcessorCount) { index in
         let outcome = Result { () throws -> T in
             try ComputeSettings.$current.withValue(single) {
                 if let limits { return try limits.run { try job(index) } }
