@@ -139,6 +139,7 @@ final class BuiltinRegistry: @unchecked Sendable {
         registry.registerCore()
         registry.registerCollections()
         registry.registerAlgorithms()
+        registry.registerSets()
         registry.registerTensors()
         registry.registerOutput()
         registry.registerDescent()
@@ -163,7 +164,11 @@ final class BuiltinRegistry: @unchecked Sendable {
     }
 
     func method(of type: String, _ name: String, _ specs: [String], mutating: Bool = false, _ body: @escaping (inout Value, Arguments) throws -> Value) {
-        methods[type, default: [:]][name, default: []].append(Method(signature: Signature(specs), isMutating: mutating, body: body))
+        method(of: type, name, Signature(specs), mutating: mutating, body)
+    }
+
+    func method(of type: String, _ name: String, _ signature: Signature, mutating: Bool = false, _ body: @escaping (inout Value, Arguments) throws -> Value) {
+        methods[type, default: [:]][name, default: []].append(Method(signature: signature, isMutating: mutating, body: body))
     }
 
     func getter(of type: String, _ name: String, _ body: @escaping (Value) throws -> Value) {

@@ -79,7 +79,7 @@ extension BuiltinRegistry {
             receiver = .array(items)
             return .void
         }
-        function("Set", ["_elements"]) { args in .array(try Self.unique(try self.sequence(args, "elements"))) }
+        function("Set", ["_elements"]) { args in .set(try SetValue(try self.sequence(args, "elements"))) }
         function("Dictionary", ["grouping", "{by"]) { args in
             let function = try args.function("by")
             var groups = OrderedDictionary()
@@ -134,16 +134,5 @@ extension BuiltinRegistry {
     func walk(_ value: Value) throws -> [Value] {
         if case let .dictionary(entries) = value { return entries.pairs.map { .tuple([$0.key, $0.value], labels: ["key", "value"]) } }
         return try elements(value)
-    }
-
-    /// The elements without repeats, first occurrence kept: what a `Set` holds (its order is Swift's own and unspecified).
-    static func unique(_ items: [Value]) throws -> [Value] {
-        var seen = Set<HashableValue>()
-        var result: [Value] = []
-        for item in items {
-            guard let key = HashableValue(item) else { throw SnippetError("a \(item.typeName) cannot be in a Set; use Int, Double, String, Bool or a simple enum") }
-            if seen.insert(key).inserted { result.append(item) }
-        }
-        return result
     }
 }

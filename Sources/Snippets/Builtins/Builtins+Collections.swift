@@ -84,6 +84,7 @@ extension BuiltinRegistry {
     func elements(_ value: Value) throws -> [Value] {
         switch value {
         case let .array(items): return items
+        case let .set(set): return set.elements
         case let .range(lower, upper): return try CheckedIntegers.elements(lower: lower, upper: upper)
         default: return []
         }

@@ -62,7 +62,14 @@ extension Interpreter {
         if arguments.isEmpty, callee.is(ArrayExprSyntax.self) { return .array([]) }
         if arguments.isEmpty, let specialization = callee.as(GenericSpecializationExprSyntax.self),
            let base = specialization.expression.as(DeclReferenceExprSyntax.self)?.baseName.text, scope.lookup(base) == nil {
-            if ["Array", "Set", "ContiguousArray"].contains(base) { return .array([]) }
+            if ["Array", "ContiguousArray"].contains(base) { return .array([]) }
+            if base == "Set" {
+                // `Set<Direction>()`: the element type lets `.north` be inserted later.
+                var set = SetValue()
+                let element = specialization.genericArgumentClause.arguments.first?.argument.as(TypeSyntax.self)
+                set.elementType = element.flatMap { userTypes[Self.baseName(of: $0)] }
+                return .set(set)
+            }
             if base == "Dictionary" { return .dictionary(OrderedDictionary()) }
         }
         if arguments.isEmpty, callee.is(DictionaryExprSyntax.self) { return .dictionary(OrderedDictionary()) }

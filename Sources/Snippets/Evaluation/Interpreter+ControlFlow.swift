@@ -98,6 +98,7 @@ extension Interpreter {
     func iterate(_ sequence: Value, at node: some SyntaxProtocol) throws -> [Value] {
         switch sequence {
         case let .array(elements): return elements
+        case let .set(set): return set.elements
         case let .range(lower, upper):
             return try Interpreter.integers(lower, upper)
         case let .dictionary(dictionary):
@@ -105,7 +106,7 @@ extension Interpreter {
         case let .string(text): return text.map { .string(String($0)) }
         case let .tensor(tensor): return tensor.scalars.map { .double($0) }
         default:
-            throw SnippetError("cannot iterate over a \(sequence.typeName); use an array, a range or a dictionary", at: node)
+            throw SnippetError("cannot iterate over a \(sequence.typeName); use an array, a range, a set or a dictionary", at: node)
         }
     }
 

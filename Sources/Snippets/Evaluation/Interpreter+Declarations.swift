@@ -146,11 +146,19 @@ extension Interpreter {
                 return .tensor(try BuiltinConversions.tensor(from: value))
             case "Set":
                 // A Set holds each element once: `let s: Set<Int> = [1, 2, 2]` has 2 elements.
-                guard case var .array(items) = value else { throw mismatch(value, type.trimmedDescription, node) }
-                if let element = identifier.genericArgumentClause?.arguments.first?.argument.as(TypeSyntax.self) {
-                    items = try items.map { try coerce($0, to: element, at: node) }
+                var items: [Value]
+                switch value {
+                case let .array(elements): items = elements
+                case let .set(set): items = set.elements
+                default: throw mismatch(value, type.trimmedDescription, node)
                 }
-                do { return .array(try BuiltinRegistry.unique(items)) } catch let error as SnippetError { throw error.located(at: node) }
+                let element = identifier.genericArgumentClause?.arguments.first?.argument.as(TypeSyntax.self)
+                if let element { items = try items.map { try coerce($0, to: element, at: node) } }
+                do {
+                    var set = try SetValue(items)
+                    set.elementType = element.flatMap { userTypes[Self.baseName(of: $0)] }
+                    return .set(set)
+                } catch let error as SnippetError { throw error.located(at: node) }
             default:
                 return value
             }

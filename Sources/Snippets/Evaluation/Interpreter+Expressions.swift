@@ -267,7 +267,8 @@ extension Interpreter {
         switch base {
         case .record, .enumCase, .metatype, .object:
             if let type = userType(of: base) { return try userMember(of: base, type, name, at: node) }
-        case .array, .dictionary, .tuple:
+
+        case .array, .dictionary, .set, .tuple:
             if name == "description" { return .string(try text(of: base)) }
         default:
             break

@@ -128,14 +128,15 @@ extension Interpreter {
     /// The builtin type keys an extension of each Swift type or protocol adds members to.
     static let extensibleBuiltins: [String: [String]] = {
         var table: [String: [String]] = [:]
-        for name in ["Array", "Sequence", "Collection", "BidirectionalCollection", "RandomAccessCollection",
-                     "MutableCollection", "RangeReplaceableCollection", "Set"] { table[name] = ["Array"] }
+        for name in ["Array", "BidirectionalCollection", "RandomAccessCollection",
+                     "MutableCollection", "RangeReplaceableCollection"] { table[name] = ["Array"] }
+        for name in ["Sequence", "Collection"] { table[name] = ["Array", "Set"] }
         for name in ["Double", "BinaryFloatingPoint", "FloatingPoint"] { table[name] = ["Double"] }
         for name in ["Int", "BinaryInteger", "FixedWidthInteger", "SignedInteger"] { table[name] = ["Int"] }
         for name in ["Numeric", "SignedNumeric", "AdditiveArithmetic", "Strideable"] { table[name] = ["Int", "Double"] }
         for name in ["Comparable", "Equatable", "Hashable"] { table[name] = ["Int", "Double", "String"] }
         for name in ["String", "StringProtocol"] { table[name] = ["String"] }
-        for name in ["Bool", "Dictionary", "Tensor"] { table[name] = [name] }
+        for name in ["Bool", "Dictionary", "Set", "Tensor"] { table[name] = [name] }
         return table
     }()
 }
@@ -176,6 +177,7 @@ extension Interpreter {
         case "Bool": if case .bool = value { return true }
         case "Array": if case .array = value { return true }
         case "Dictionary": if case .dictionary = value { return true }
+        case "Set": if case .set = value { return true }
         case "Any", "AnyObject": return true
         default: return builtins.typeKey(value) == name
         }

@@ -125,6 +125,11 @@ enum Operators {
         case (.null, .null): return true
         case (.null, _), (_, .null): return false
         case let (.tensor(a), .tensor(b)): return a == b
+        case let (.set(a), .set(b)): return a == b
+        // `s == [1, 2]`: the literal is a Set there, as Swift infers it.
+        case let (.set(a), .array(b)), let (.array(b), .set(a)):
+            guard let other = try? SetValue(b) else { return nil }
+            return a == other
         case let (.dictionary(a), .dictionary(b)):
             guard a.count == b.count else { return false }
             for (key, value) in a.pairs {

@@ -11,6 +11,7 @@ enum Display {
         case let .bool(b): return String(b)
         case let .string(s): return s
         case let .array(items): return "[" + items.map { literal($0, custom: custom) }.joined(separator: ", ") + "]"
+        case let .set(set): return description(of: .array(set.elements), custom: custom)
         case let .dictionary(dictionary):
             if dictionary.count == 0 { return "[:]" }
             return "[" + dictionary.pairs.map { literal($0.key, custom: custom) + ": " + literal($0.value, custom: custom) }.joined(separator: ", ") + "]"

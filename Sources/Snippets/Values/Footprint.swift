@@ -34,6 +34,8 @@ enum Footprint {
             let entries = try elements(dictionary.keys, limit: limit, nesting: nesting + 1)
                 + elements(dictionary.values, limit: limit, nesting: nesting + 1)
             return entries + dictionary.count * indexEntry
+        case let .set(set):
+            return try elements(set.elements, limit: limit, nesting: nesting + 1) + set.count * indexEntry
         case let .tensor(tensor):
             return tensor.scalars.count * MemoryLayout<Double>.stride + header
         case let .record(record):

@@ -175,6 +175,11 @@ final class UserType {
         if ["Equatable", "Hashable", "Comparable"].contains(where: conforms(to:)) { return true }
         return kind == .enumeration && cases.allSatisfy(\.types.isEmpty)
     }
+
+    /// Whether values can be set elements and dictionary keys: declared `Hashable`, or an enum without associated values.
+    var isHashable: Bool {
+        conforms(to: "Hashable") || (kind == .enumeration && cases.allSatisfy(\.types.isEmpty))
+    }
 }
 
 /// A value of a declared struct: its stored properties, in declaration order.

@@ -16,6 +16,8 @@ enum Value {
     case string(String)
     case array([Value])
     case dictionary(OrderedDictionary)
+    /// A `Set`: each element once, kept in the order first inserted (Swift's own order is unspecified).
+    case set(SetValue)
     case tuple([Value], labels: [String?])
     case range(lower: Int, upper: Int)
     case function(FunctionValue)
@@ -48,6 +50,7 @@ enum Value {
         case .string: return "String"
         case .array: return "Array"
         case .dictionary: return "Dictionary"
+        case .set: return "Set"
         case .tuple: return "Tuple"
         case .range: return "Range"
         case .function: return "Function"
@@ -138,7 +141,7 @@ struct OrderedDictionary {
     /// Sets or, with nil, removes a value; throws for keys that cannot be hashed.
     mutating func set(_ key: Value, _ value: Value?) throws {
         guard let hashable = HashableValue(key) else {
-            throw SnippetError.runtime("a \(key.typeName) cannot be a dictionary key; use a String, Int, Double or Bool")
+            throw SnippetError.runtime("a \(key.typeName) cannot be a dictionary key because it is not Hashable; \(HashableValue.advice(for: key))")
         }
         if let value {
             if let i = index[hashable] { values[i] = value } else {
@@ -158,11 +161,16 @@ struct OrderedDictionary {
     var pairs: [(key: Value, value: Value)] { Array(zip(keys, values)).map { (key: $0.0, value: $0.1) } }
 }
 
-/// The keys a dictionary accepts.
-enum HashableValue: Hashable {
+/// The keys a dictionary accepts and the elements a `Set` holds: Swift's `Hashable` values.
+///
+/// Arrays of these, and values of the lesson's own types declared `Hashable` (or enums without
+/// associated values, which are implicitly), hash by their contents, as Swift's synthesized
+/// conformance does.
+indirect enum HashableValue: Hashable {
     case int(Int), double(Double), bool(Bool), string(String)
-    /// A case of a declared enum without associated values (a `Set<Direction>` or a dictionary key).
-    case enumCase(type: ObjectIdentifier, name: String)
+    case array([HashableValue])
+    /// A value of a declared struct or enum: its type, its case (empty for a struct) and its contents.
+    case declared(type: ObjectIdentifier, name: String, contents: [HashableValue])
 
     init?(_ value: Value) {
         switch value {
@@ -170,8 +178,36 @@ enum HashableValue: Hashable {
         case let .double(d): self = d == d.rounded() && Swift.abs(d) < 1e15 ? .int(Int(d)) : .double(d)
         case let .bool(b): self = .bool(b)
         case let .string(s): self = .string(s)
-        case let .enumCase(value) where value.values.isEmpty: self = .enumCase(type: ObjectIdentifier(value.type), name: value.name)
+        case let .array(items):
+            guard let contents = Self.all(items) else { return nil }
+            self = .array(contents)
+        case let .enumCase(value) where value.type.isHashable:
+            guard let contents = Self.all(value.values) else { return nil }
+            self = .declared(type: ObjectIdentifier(value.type), name: value.name, contents: contents)
+        case let .record(record) where record.type.isHashable:
+            guard let contents = Self.all(record.fields) else { return nil }
+            self = .declared(type: ObjectIdentifier(record.type), name: "", contents: contents)
         default: return nil
+        }
+    }
+
+    private static func all(_ values: [Value]) -> [HashableValue]? {
+        var result: [HashableValue] = []
+        result.reserveCapacity(values.count)
+        for value in values {
+            guard let hashable = HashableValue(value) else { return nil }
+            result.append(hashable)
+        }
+        return result
+    }
+
+    /// What to write instead of a value that cannot be hashed, for messages.
+    static func advice(for value: Value) -> String {
+        switch value {
+        case let .record(record): return "declare it 'struct \(record.type.name): Hashable'"
+        case let .enumCase(item): return "declare it 'enum \(item.type.name): Hashable'"
+        case .object: return "a class instance is not Hashable here; use a struct declared Hashable"
+        default: return "use Int, Double, String, Bool, an array of these, or a type of your own declared Hashable"
         }
     }
 }
