@@ -99,6 +99,14 @@ extension Interpreter {
             if missing.isEmpty { return }
             let list = missing.map { "'.\($0)'" }.joined(separator: ", ")
             throw SnippetError("switch must be exhaustive; add missing case\(missing.count == 1 ? "" : "s") \(list), or a 'default:' case", at: node.switchKeyword)
+        case let .native(native):
+            // A library enum that lists its cases (`EpsilonPlacement`): the same rule as a lesson's enum.
+            guard let all = Self.caseNames(of: native.payload) else { break }
+            let covered = Set(patterns.compactMap { Self.coveredCase($0) })
+            let missing = all.filter { !covered.contains($0) }
+            if missing.isEmpty { return }
+            let list = missing.map { "'.\($0)'" }.joined(separator: ", ")
+            throw SnippetError("switch must be exhaustive; add missing case\(missing.count == 1 ? "" : "s") \(list), or a 'default:' case", at: node.switchKeyword)
         case .bool:
             if texts.contains("true"), texts.contains("false") { return }
         case .tuple, .null:
@@ -107,6 +115,17 @@ extension Interpreter {
             if texts.contains(where: { $0.contains(".some") || $0.contains(".none") || $0.hasSuffix("?") || $0 == "nil" }) { return }
         }
         throw SnippetError("switch must be exhaustive; add a 'default:' case", at: node.switchKeyword)
+    }
+
+    /// The case names of a library enum that is `CaseIterable` with `String` raw values, else nil.
+    static func caseNames(of payload: any Sendable) -> [String]? {
+        guard let value = payload as? any CaseIterable else { return nil }
+        return names(allCasesOf: value)
+    }
+
+    private static func names<T: CaseIterable>(allCasesOf _: T) -> [String]? {
+        let names = T.allCases.compactMap { ($0 as? any RawRepresentable)?.rawValue as? String }
+        return names.count == T.allCases.count ? names : nil
     }
 
     /// `_`, `let x`, `var x`: patterns that match anything.
