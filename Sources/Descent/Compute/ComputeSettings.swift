@@ -60,9 +60,9 @@ package struct ComputeSettings: Sendable, Equatable {
     }
 
     /// The widest vector path on one thread. Two threads per kernel (thresholds measured on a two-core
-    /// machine) are off by default: with them, kernels running the course under load died of a runtime
-    /// trap (SIGILL) we have not yet explained; `descent-bench` and the determinism tests still run
-    /// both thread counts.
+    /// machine) are off by default: lessons keep both cores busy with side-by-side runs, and the
+    /// helper threads (`HelperThreads`) have yet to be measured paying off on an idle machine;
+    /// `descent-bench` and the determinism tests run both thread counts.
     package static let automatic = ComputeSettings(path: .best, threads: 1, elementThreshold: 1 << 15, productThreshold: 1 << 18)
 
     /// `automatic` with up to two threads per kernel, for benchmarks and tests.

@@ -1,11 +1,9 @@
-import Dispatch
-
 /// Splits an index range into contiguous chunks, one per thread, and runs them at once.
 ///
 /// Chunks are fixed by the count and the thread count alone (never by timing),
 /// and callers only split work whose elements are independent, so the result
 /// is the same whichever thread finishes first. A single chunk runs on the
-/// calling thread without touching Dispatch.
+/// calling thread; the others go to Descent's own helper threads (`HelperThreads`).
 enum Parallel {
     /// Calls `body` once per chunk of `0..<count`; chunk starts are multiples of `alignment`.
     static func chunks(count: Int, threads: Int, alignment: Int = 8, _ body: (Range<Int>) -> Void) {
@@ -15,17 +13,9 @@ enum Parallel {
         }
         let perThread = (count + threads - 1) / threads
         let size = (perThread + alignment - 1) / alignment * alignment
-        withoutActuallyEscaping(body) { body in
-            // Dispatch's workers get a pointer to the closure, not a reference, so no worker can still
-            // hold it when `withoutActuallyEscaping` checks that it did not escape. The chunks are
-            // disjoint, and callers hand over only pointers to distinct outputs and read-only inputs.
-            withUnsafePointer(to: body) { pointer in
-                let shared = UncheckedSendable(pointer)
-                DispatchQueue.concurrentPerform(iterations: threads) { index in
-                    let start = Swift.min(index * size, count), end = Swift.min(start + size, count)
-                    if start < end { shared.value.pointee(start..<end) }
-                }
-            }
+        HelperThreads.shared.run(parts: threads) { index in
+            let start = Swift.min(index * size, count), end = Swift.min(start + size, count)
+            if start < end { body(start..<end) }
         }
     }
 
