@@ -259,6 +259,7 @@ extension Interpreter {
     private func functionScope(_ declaration: FunctionDeclSyntax, _ captured: Environment, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> (Environment, [(String, Argument)]) {
         let scope = Environment(parent: captured)
         let inouts = try bindParameters(declaration.signature.parameterClause.parameters, named: declaration.name.text, arguments, into: scope, defaultsIn: captured, at: node)
+        try checkGenericConstraints(declaration, arguments, in: scope, at: node)
         return (scope, inouts)
     }
 }

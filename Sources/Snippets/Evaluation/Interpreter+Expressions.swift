@@ -35,9 +35,15 @@ extension Interpreter {
             return .tuple(values, labels: tuple.elements.map { $0.label?.text })
         case let .arrayExpr(array):
             var ticker = Ticker()
-            let items = try array.elements.map { element -> Value in
+            var items = try array.elements.map { element -> Value in
                 try ticker.tick()
                 return try evaluate(element.expression, in: scope)
+            }
+            // `[Phase.train, .decay]`: an implicit member takes the type of the other elements, as Swift infers it.
+            if let type = items.lazy.compactMap(userType(of:)).first {
+                for (index, item) in items.enumerated() {
+                    if case let .implicitMember(member) = item { items[index] = try resolveImplicit(member, as: type) }
+                }
             }
             try checkNested(items, at: array)
             return .array(items)

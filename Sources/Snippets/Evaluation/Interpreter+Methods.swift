@@ -127,7 +127,29 @@ extension Interpreter {
             let arguments = [Argument(label: labels[0], value: lhs, node: Syntax(node)), Argument(label: labels[1], value: rhs, node: Syntax(node))]
             return try runMethod(method, of: type, self: nil, arguments, at: node)
         }
-        return nil
+        return try derivedComparison(op, lhs, rhs, at: node)
+    }
+
+    /// `>`, `<=` and `>=` from a `Comparable` type's `<`, as the standard library derives them;
+    /// `<` itself for an enum declared `Comparable` without associated values (by case order).
+    private func derivedComparison(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value? {
+        guard let type = userType(of: lhs), userType(of: rhs) === type, type.conforms(to: "Comparable") else { return nil }
+        func less(_ a: Value, _ b: Value) throws -> Bool? {
+            if type.staticMethod("<") != nil {
+                guard case let .bool(result)? = try userOperator("<", a, b, at: node) else { return nil }
+                return result
+            }
+            guard case let .enumCase(x) = a, case let .enumCase(y) = b, x.values.isEmpty, y.values.isEmpty,
+                  let i = type.cases.firstIndex(where: { $0.name == x.name }), let j = type.cases.firstIndex(where: { $0.name == y.name }) else { return nil }
+            return i < j
+        }
+        switch op {
+        case "<": return try less(lhs, rhs).map(Value.bool)
+        case ">": return try less(rhs, lhs).map(Value.bool)
+        case "<=": return try less(rhs, lhs).map { .bool(!$0) }
+        case ">=": return try less(lhs, rhs).map { .bool(!$0) }
+        default: return nil
+        }
     }
 
     /// Applies an infix operator, resolving an implicit member against the other side's declared type first.
