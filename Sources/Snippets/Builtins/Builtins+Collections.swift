@@ -170,30 +170,29 @@ extension BuiltinRegistry {
             var ticker = Ticker()
             return try self.elements(receiver).firstIndex(where: { try ticker.tick(); return Operators.equal($0, target) == true }).map { .int($0) } ?? .null
         }
-        method(of: type, "sorted", []) { receiver, _ in
-            .array(try self.sort(try self.elements(receiver)) { a, b in try Operators.apply("<", a, b) })
+        method(of: type, "sorted", []) { receiver, args in
+            .array(try self.sort(try self.elements(receiver)) { a, b in try args.interpreter.applyBinary("<", a, b, at: args.call) })
         }
         method(of: type, "sorted", ["{by"]) { receiver, args in
             let function = try args.function("by")
             return .array(try self.sort(try self.elements(receiver)) { a, b in try args.interpreter.call(function, with: [a, b], at: args.call) })
         }
         for name in ["min", "max"] {
-            method(of: type, name, []) { receiver, _ in
+            method(of: type, name, []) { receiver, args in
                 let items = try self.elements(receiver)
                 guard var best = items.first else { return .null }
                 var ticker = Ticker()
                 for item in items.dropFirst() {
                     try ticker.tick()
-                    best = try Self.extremeValue(name == "max", best, item)
+                    // As Swift's: the first of equal extremes wins (`max` replaces only when `best < item`,
+                    // `min` only when `item < best`); a lesson's Comparable type orders by its own `<`.
+                    let (lhs, rhs) = name == "max" ? (best, item) : (item, best)
+                    guard case let .bool(replace) = try args.interpreter.applyBinary("<", lhs, rhs, at: args.call) else { continue }
+                    if replace { best = item }
                 }
                 return best
             }
         }
-    }
-
-    private static func extremeValue(_ isMax: Bool, _ a: Value, _ b: Value) throws -> Value {
-        guard case let .bool(less) = try Operators.apply("<", a, b) else { return a }
-        return isMax ? (less ? b : a) : (less ? a : b)
     }
 
     /// A stable merge sort that can throw from the comparison.

@@ -17,7 +17,8 @@ extension BuiltinRegistry {
         registerSequences()
         for op in ["+", "-", "*", "/", "<", ">", "<=", ">=", "==", "!="] {
             function(op, ["_lhs", "_rhs"]) { args in
-                try Operators.binary(op, try args.value("lhs"), try args.value("rhs"), at: args.call)
+                // Through the interpreter, so `sorted(by: >)` uses a lesson type's own `<` as `a > b` does.
+                try args.interpreter.applyBinary(op, try args.value("lhs"), try args.value("rhs"), at: args.call)
             }
         }
         member(of: "Double", "pi", nil) { _ in .double(Double.pi) }
@@ -73,9 +74,21 @@ extension BuiltinRegistry {
         function("atan2", ["_y", "_x"]) { args in .double(Foundation.atan2(try args.double("y"), try args.double("x"))) }
         for name in ["max", "min"] {
             function(name, ["_values..."]) { args in
-                let values = try args.array("values")
+                var values = try args.array("values")
+                // `min(Phase.train, .warmup)`: an implicit member takes the other values' type.
+                if let type = values.lazy.compactMap(args.interpreter.userType(of:)).first {
+                    for (index, value) in values.enumerated() {
+                        if case let .implicitMember(member) = value { values[index] = try args.interpreter.resolveImplicit(member, as: type) }
+                    }
+                }
                 guard var best = values.first else { throw SnippetError("\(name) needs at least one value") }
                 for value in values.dropFirst() {
+                    if args.interpreter.userType(of: value) != nil {
+                        // A lesson's Comparable type, by its own `<`, as Swift's `max` (`y >= x ? y : x`) and `min` (`y < x ? y : x`).
+                        guard case let .bool(less) = try args.interpreter.applyBinary("<", value, best, at: args.call) else { continue }
+                        if less == (name == "min") { best = value }
+                        continue
+                    }
                     best = try Self.extreme(name == "max", best, value)
                 }
                 return best

@@ -26,3 +26,7 @@ print(describe(42), describe(Loss(value: 2)), describe(1.5))
 enum Phase: Comparable { case warmup, train, decay }
 print(Phase.warmup < .decay, Phase.decay >= .train, Phase.train > .decay, largest([Phase.train, .decay, .warmup]) == .decay)
 print(Loss(value: 1) > Loss(value: 2), Loss(value: 1) <= Loss(value: 1), Loss(value: 3) >= Loss(value: 2))
+let losses = [Loss(value: 2), Loss(value: 1), Loss(value: 3)]
+print(losses.sorted().map(\.value), losses.max()?.value ?? 0, losses.min()?.value ?? 0, losses.sorted(by: >).map(\.value))
+// (An enum inside an array prints with its module's name in compiled Swift, so cases print one by one.)
+print([Phase.decay, .warmup, .train].sorted().map { "\($0)" }, [Phase.train, .decay].max() ?? .warmup, max(Loss(value: 1), Loss(value: 5)).value, min(Phase.train, .warmup))
