@@ -107,6 +107,10 @@ void ck_rmsprop(int path, long n, long stride, double *w, const double *g, doubl
 void ck_adadelta(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options);
 void ck_nadam(int path, long n, long stride, double *w, const double *g, double *s, const ck_rule_options *options);
 
+/// Names the calling thread for the operating system (`ps -L`, /proc/thread-self/comm; at most 15
+/// bytes): Descent's own threads say so, where a new thread would inherit its creator's name.
+void ck_name_current_thread(const char *name);
+
 /// The correctly rounded square root, without errno: LLVM can vectorize loops that call it
 /// (Swift's `squareRoot()` keeps errno's scalar fallback unless built with -fno-math-errno).
 static inline __attribute__((always_inline)) double ck_sqrt(double x) { return __builtin_elementwise_sqrt(x); }

@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 import Synchronization
 
@@ -78,7 +79,7 @@ final class HelperThreads: @unchecked Sendable {
 
     /// A helper's life: wait for a generation it has not seen, run its part if it has one, report, repeat.
     private func loop(_ part: Int) {
-        Thread.current.name = "descent-helper"
+        ck_name_current_thread("descent-helper")
         var seen = 0
         while true {
             var polls = 0

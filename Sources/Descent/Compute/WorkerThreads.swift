@@ -1,3 +1,4 @@
+import CKernels
 import Foundation
 
 /// Runs jobs on the calling thread and on threads started for the call, never on Dispatch's.
@@ -33,8 +34,9 @@ enum WorkerThreads {
                 let shared = UncheckedSendable(pointer)
                 for _ in 0..<helpers {
                     let thread = Thread {
-                        // Named for the operating system too (`ps -L`, a debugger, the tests).
-                        Thread.current.name = name
+                        // Named for the operating system (`ps -L`, a debugger, the tests); a new thread
+                        // would otherwise keep its creator's name, e.g. a Dispatch worker's.
+                        ck_name_current_thread(name)
                         while let index = indices.next() { shared.value.pointee(index) }
                         finished.signal()
                     }
