@@ -102,6 +102,12 @@ extension DefaultTheme {
         svg.plot path.line.dashed, svg.plot .legend line.dashed { stroke-dasharray: 7 4; }
         svg.plot path.line.diverged { stroke-dasharray: 2 3; }
         svg.plot text.diverged-mark { fill: var(--error-fg); stroke: none; font-size: 14px; font-weight: 700; }
+        svg.plot path.band, svg.plot .legend rect.band-swatch { stroke: none; fill-opacity: 0.2; }
+        svg.plot path.band.dashed, svg.plot .legend rect.band-swatch.dashed { fill-opacity: 0.1; }
+        svg.plot .band.s0 { fill: var(--s0); } svg.plot .band.s1 { fill: var(--s1); } svg.plot .band.s2 { fill: var(--s2); } svg.plot .band.s3 { fill: var(--s3); }
+        svg.plot .band.s4 { fill: var(--s4); } svg.plot .band.s5 { fill: var(--s5); } svg.plot .band.s6 { fill: var(--s6); } svg.plot .band.s7 { fill: var(--s7); }
+        svg.plot .band-swatch.s0 { fill: var(--s0); } svg.plot .band-swatch.s1 { fill: var(--s1); } svg.plot .band-swatch.s2 { fill: var(--s2); } svg.plot .band-swatch.s3 { fill: var(--s3); }
+        svg.plot .band-swatch.s4 { fill: var(--s4); } svg.plot .band-swatch.s5 { fill: var(--s5); } svg.plot .band-swatch.s6 { fill: var(--s6); } svg.plot .band-swatch.s7 { fill: var(--s7); }
         svg.plot .run circle.start { fill: var(--bg); stroke-width: 2; }
         svg.plot .legend line { stroke-width: 3; }
         svg.plot .s0 { stroke: var(--s0); } svg.plot .s1 { stroke: var(--s1); } svg.plot .s2 { stroke: var(--s2); } svg.plot .s3 { stroke: var(--s3); }
