@@ -1,3 +1,5 @@
+import Descent
+
 /// What a cell shows: printed text, a table, a comparison of runs, or a plot.
 ///
 /// Outputs are structured, not text, so the terminal, JSON and (later) HTML
@@ -55,12 +57,16 @@ public struct RunsOutput: Sendable, Codable, Equatable {
     public var runs: [RunSeries]
     /// The objective's values on a grid, for the contour map of a 2-D minimization.
     public var surface: Surface?
+    /// A comparison repeated over several seeds (`overSeeds`): the seeds, in the order they ran;
+    /// each run's curves are then their means, with the spread beside them.
+    public var seeds: [Int]?
 
-    public init(title: String, kind: Kind, runs: [RunSeries], surface: Surface? = nil) {
+    public init(title: String, kind: Kind, runs: [RunSeries], surface: Surface? = nil, seeds: [Int]? = nil) {
         self.title = title
         self.kind = kind
         self.runs = runs
         self.surface = surface
+        self.seeds = seeds
     }
 }
 
@@ -76,14 +82,22 @@ public struct RunSeries: Sendable, Codable, Equatable {
     public var stopReason: String?
     /// The step at which the loss stopped being finite.
     public var divergedAt: Int?
+    /// Over several seeds: the spread of the training loss at each index (`loss` holds the means,
+    /// so every drawing of a run, table, curve or text, shows the mean).
+    public var spread: [Spread]?
+    /// Over several seeds: the spread of the validation loss at each epoch (`validationLoss` holds the means).
+    public var validationSpread: [Spread]?
 
-    public init(name: String, loss: [Double], points: [[Double]] = [], validationLoss: [Double] = [], stopReason: String? = nil, divergedAt: Int? = nil) {
+    public init(name: String, loss: [Double], points: [[Double]] = [], validationLoss: [Double] = [], stopReason: String? = nil, divergedAt: Int? = nil,
+                spread: [Spread]? = nil, validationSpread: [Spread]? = nil) {
         self.name = name
         self.loss = loss
         self.points = points
         self.validationLoss = validationLoss
         self.stopReason = stopReason
         self.divergedAt = divergedAt ?? loss.firstIndex { !$0.isFinite }
+        self.spread = spread
+        self.validationSpread = validationSpread
     }
 }
 

@@ -21,7 +21,10 @@ public enum OutputText {
             if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
                 parts.append(TableRenderer.render(runs.lossTable(validation: true), style: style))
             }
-            parts.append(PlotRenderer.curves(runs.lossCurves, logScale: runs.usesLogScale, title: "loss", style: style))
+            if let spread = runs.spreadTable() { parts.append(TableRenderer.render(spread, style: style)) }
+            // The terminal draws the means alone; the spread table above gives s, min and max.
+            let title = runs.seeds.map { "loss, mean over \($0.count) seeds" } ?? "loss"
+            parts.append(PlotRenderer.curves(runs.lossCurves, logScale: runs.usesLogScale, title: title, style: style))
             if let surface = runs.surface {
                 parts.append(PlotRenderer.contour(surface, runs: runs.runs, style: style))
             }

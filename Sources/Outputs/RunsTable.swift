@@ -91,7 +91,10 @@ extension RunsOutput {
                 if let reason = run.stopReason, !reason.isEmpty { notes.append("\(run.name): \(reason)") }
             }
         }
-        let title = validation ? "validation loss" : (kind == .minimize ? title : "training loss")
+        var title = validation ? "validation loss" : (kind == .minimize ? title : "training loss")
+        if let seeds {
+            title = kind == .minimize ? title + ": mean loss" : "mean \(title) over \(seeds.count) seeds"
+        }
         return TableOutput(title: title, columns: [unit] + runs.map(\.name), rows: rows, best: best, footnotes: notes)
     }
 }

@@ -63,12 +63,13 @@ enum NotebookOutputs {
         case .runs(let runs):
             var parts = [runs.lossTable()]
             if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) { parts.append(runs.lossTable(validation: true)) }
+            if let spread = runs.spreadTable() { parts.append(spread) }
             var bundles = parts.map { display(["text/html": OutputHTML.table($0), "text/plain": OutputText.render(.table($0), color: false)]) }
             let names = runs.runs.map(\.name)
             let curvesPlot = PlotOutput(title: "loss", series: runs.lossCurves, xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale)
-            let svg = LinePlot.svg(curvesPlot.series, title: "loss", xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale)
-            bundles.append(image(svg, text: OutputText.render(.plot(curvesPlot), color: false),
-                                 alt: "Loss per \(runs.unit) of \(runs.title): " + curves(names) + (runs.usesLogScale ? ", on a log scale." : ".")))
+            let band = runs.bandCaption.map { ", \($0) (shaded)" } ?? ""
+            bundles.append(image(OutputHTML.lossPlot(runs), text: OutputText.render(.plot(curvesPlot), color: false),
+                                 alt: "Loss per \(runs.unit) of \(runs.title)\(band): " + curves(names) + (runs.usesLogScale ? ", on a log scale." : ".")))
             if let surface = runs.surface {
                 let paths = runs.runs.map { ContourPlot.Path(name: $0.name, points: $0.points) }
                 let map = ContourPlot.svg(values: surface.values, xRange: surface.xMin...max(surface.xMax, surface.xMin + 1e-12),
@@ -101,7 +102,7 @@ enum NotebookOutputs {
             standalone = "<svg xmlns=\"http://www.w3.org/2000/svg\" " + standalone.dropFirst(5)
         }
         if let end = standalone.firstIndex(of: ">") {
-            standalone.insert(contentsOf: "<style>" + plotStyle + "</style>", at: standalone.index(after: end))
+            standalone.insert(contentsOf: "<style>" + DefaultTheme.standalonePlotStyle + "</style>", at: standalone.index(after: end))
         }
         return .object([
             "data": .object(["image/svg+xml": .string(standalone), "text/plain": .string(text)]),
@@ -109,16 +110,4 @@ enum NotebookOutputs {
             "output_type": .string("display_data"),
         ])
     }
-
-    /// The site's plot rules with its light colours written out, on a white ground.
-    static let plotStyle = """
-        svg.plot{background:#fff;font:12px system-ui,sans-serif}svg.plot text{fill:#1f2328}\
-        svg.plot .plot-title{font-weight:600;font-size:14px}svg.plot .tick-label{fill:#5d6571;font-size:11px}\
-        svg.plot .grid line{stroke:#e6e9ed;stroke-width:1}svg.plot .axes line,svg.plot .ticks line{stroke:#57606a;stroke-width:1}\
-        svg.plot path.line{fill:none;stroke-width:2;stroke-linejoin:round;stroke-linecap:round}\
-        svg.plot .contour{fill:none;stroke:#3b6ea8;stroke-width:1}svg.plot .minimum{stroke:#1f2328;stroke-width:2.5;fill:none}\
-        svg.plot .run circle.start{fill:#fff;stroke-width:2}svg.plot .legend line{stroke-width:3}
-        """ + zip(0..., ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#e6850e", "#17becf", "#8c564b", "#e377c2"]).map { index, color in
-            "svg.plot .s\(index){stroke:\(color)}svg.plot circle.marker.s\(index){fill:\(color)}"
-        }.joined()
 }

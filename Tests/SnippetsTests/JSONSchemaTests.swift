@@ -94,6 +94,25 @@ import Testing
         #expect(list[1]["validationLoss"] == nil)
     }
 
+    /// Over seeds, `loss` holds the means and `spread` the sample standard deviation, min and max per step.
+    @Test func runsOverSeedsCarryTheirSeedsAndSpread() throws {
+        // From (s, 0) on x² + y², the loss at the start is s²: 1 and 9 for seeds 1 and 3, so the
+        // mean is 5 and s = √((16 + 16)/1) = √32.
+        let lesson = "```swift\noverSeeds([1, 3]) { seed in minimize(Quadratic(), from: [Double(seed), 0], steps: 2) { GD(lr: 0.1) } }\n```\n"
+        let json = try decode(JSONRenderer.render(Notebook.run(source: lesson, path: "x.md")))
+        let cells = try #require(json["cells"] as? [[String: Any]])
+        let runs = try #require((cells.first?["outputs"] as? [[String: Any]])?.first)
+        #expect(runs["type"] as? String == "runs")
+        #expect(runs["seeds"] as? [Int] == [1, 3])
+        let run = try #require((runs["runs"] as? [[String: Any]])?.first)
+        #expect((run["loss"] as? [Double])?.first == 5)
+        let spread = try #require(run["spread"] as? [String: Any])
+        #expect((spread["standardDeviation"] as? [Double])?.first == 32.0.squareRoot())
+        #expect((spread["minimum"] as? [Double])?.first == 1 && (spread["maximum"] as? [Double])?.first == 9)
+        #expect((spread["standardDeviation"] as? [Double])?.count == 3)
+        #expect(run["validationSpread"] == nil)
+    }
+
     @Test func stringsAreEscaped() {
         #expect(JSON.string("a\"b\\c\nd\u{1}").serialized == #""a\"b\\c\nd\u0001""#)
     }

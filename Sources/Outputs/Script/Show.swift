@@ -21,6 +21,8 @@ public func displayed<T>(_ value: T) -> [Output] {
     case let output as Output: return [output]
     case let comparison as Comparison:
         return [.runs((try? RunsOutput(comparison)) ?? RunsOutput(comparison, surface: nil))]
+    case let seeded as SeedComparison:
+        return [.runs(RunsOutput(seeded))]
     case let text as String: return [.text(text)]
     default: return [.text(String(describing: value))]
     }

@@ -23,6 +23,7 @@ public enum OutputHTML {
         if runs.runs.contains(where: { !$0.validationLoss.isEmpty }) {
             parts.append(table(runs.lossTable(validation: true)))
         }
+        if let spread = runs.spreadTable() { parts.append(table(spread)) }
         parts.append(figure(lossPlot(runs)))
         if let surface = runs.surface {
             let paths = runs.runs.map { ContourPlot.Path(name: $0.name, points: $0.points) }
@@ -35,18 +36,30 @@ public enum OutputHTML {
     }
 
     /// The loss curves; a fit with validation data shows each run's validation curve dashed, in
-    /// its training curve's colour, beside it.
-    static func lossPlot(_ runs: RunsOutput) -> String {
+    /// its training curve's colour, beside it. Over several seeds the curves are the means, each
+    /// with a band of ± s behind it, and the title says so. The site, feedback pages and notebooks
+    /// all draw a comparison's curves here.
+    public static func lossPlot(_ runs: RunsOutput) -> String {
         var curves = runs.lossCurves
         var styles = curves.indices.map { LinePlot.Style(color: $0) }
+        var bands = runs.bands(validation: false).map(band)
+        let validationBands = runs.bands(validation: true)
         let offset = runs.kind == .minimize ? 0 : 1
         for (index, run) in runs.runs.enumerated() where !run.validationLoss.isEmpty {
             curves.append(PlotSeries(name: run.name + " (validation)",
                                      x: run.validationLoss.indices.map { Double($0 + offset) }, y: run.validationLoss))
             styles.append(LinePlot.Style(color: index, dashed: true))
+            bands.append(band(validationBands[index]))
         }
-        let title = curves.count > runs.runs.count ? "training and validation loss" : "loss"
-        return LinePlot.svg(curves, title: title, xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale, styles: styles)
+        var title = curves.count > runs.runs.count ? "training and validation loss" : "loss"
+        if let caption = runs.bandCaption { title += ": " + caption }
+        let note = runs.seeds.map { "each curve is the mean over \($0.count) seeds, its band ± one sample standard deviation s" }
+        return LinePlot.svg(curves, title: title, xLabel: runs.unit, yLabel: "loss", logScale: runs.usesLogScale, styles: styles,
+                            bands: bands, bandNote: note)
+    }
+
+    private static func band(_ edges: (lower: [Double], upper: [Double])?) -> LinePlot.Band? {
+        edges.map { LinePlot.Band(lower: $0.lower, upper: $0.upper) }
     }
 
     static func figure(_ svg: String) -> String {

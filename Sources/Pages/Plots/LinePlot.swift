@@ -22,20 +22,28 @@ public enum LinePlot {
 
     /// The SVG of `curves` with axes, tick labels, axis labels, a legend for more than one curve,
     /// and a `<desc>` saying in words what the curves do; `styles` defaults to one colour each.
+    ///
+    /// `bands[i]`, when given, shades a band behind curve i (drawn before every line, so no band
+    /// covers a curve), and the y axis fits the bands of the curves it fits; `bandNote` says in
+    /// the `<desc>` what the bands are, e.g. "± one sample standard deviation over 5 seeds".
     public static func svg(_ curves: [PlotSeries], title: String?, xLabel: String, yLabel: String, logScale: Bool,
-                           styles: [Style]? = nil) -> String {
+                           styles: [Style]? = nil, bands: [Band?] = [], bandNote: String? = nil) -> String {
         let styles = styles ?? curves.indices.map { Style(color: $0) }
+        let shaded = curves.indices.map { index in index < bands.count ? bands[index] : nil }
         let showLegend = curves.count > 1 || (curves.first.map { $0.name != "y" } ?? false)
         var frame = PlotFrame(title: title, xLabel: xLabel, yLabel: yLabel, legend: showLegend ? curves.map(\.name) : [])
         frame.legendStyles = styles
+        frame.legendBands = shaded.map { $0 != nil }
         let diverged = curves.map(Self.diverged)
         let fitted = curves.indices.filter { !diverged[$0] }
-        let fitting = fitted.isEmpty ? curves : fitted.map { curves[$0] }
+        let fitting = fitted.isEmpty ? Array(curves.indices) : fitted
         let x = Scale(covering: curves.flatMap(\.x), logarithmic: false, start: frame.plotLeft, end: frame.plotRight)
-        let y = Scale(covering: fitting.flatMap(\.y), logarithmic: logScale, start: frame.plotBottom, end: frame.plotTop)
-        var svg = frame.open(kind: "line-plot", logScale: logScale,
-                             description: PlotDescription.lines(curves, diverged: diverged, xLabel: xLabel, yLabel: yLabel))
+        let yValues = fitting.flatMap { index in curves[index].y + (shaded[index].map { band in band.lower + band.upper } ?? []) }
+        let y = Scale(covering: yValues, logarithmic: logScale, start: frame.plotBottom, end: frame.plotTop)
+        let description = PlotDescription.lines(curves, diverged: diverged, bands: shaded, bandNote: bandNote, xLabel: xLabel, yLabel: yLabel)
+        var svg = frame.open(kind: "line-plot", logScale: logScale, description: description)
         svg += frame.axes(x: x, y: y)
+        svg += bandsSVG(curves, bands: shaded, styles: styles, x: x, y: y, edge: frame.plotTop...frame.plotBottom)
         svg += "<g class=\"series\">"
         for (index, curve) in curves.enumerated() {
             let style = index < styles.count ? styles[index] : Style(color: index)

@@ -5,10 +5,15 @@ import Outputs
 /// A screen reader reads this instead of the picture, so it says what a sighted reader takes from
 /// the plot: which curve ends lowest, which diverged, where each path went.
 enum PlotDescription {
-    /// Line plots: one sentence for the axes, one per curve, and the lowest final value.
-    static func lines(_ curves: [PlotSeries], diverged: [Bool], xLabel: String, yLabel: String) -> String {
+    /// Line plots: one sentence for the axes, one saying what the shaded bands are, one per curve
+    /// (with its band's edges at its last point), and the lowest final value.
+    static func lines(_ curves: [PlotSeries], diverged: [Bool], bands: [LinePlot.Band?] = [], bandNote: String? = nil,
+                      xLabel: String, yLabel: String) -> String {
         let count = curves.count
         var sentences = ["\(yLabel) against \(xLabel), \(count) \(count == 1 ? "curve" : "curves")."]
+        if bands.contains(where: { $0 != nil }) {
+            sentences.append("Shaded bands: \(bandNote ?? "the spread around each curve").")
+        }
         var best: (name: String, value: Double)?
         for (index, curve) in curves.enumerated() {
             let finite = zip(curve.x, curve.y).filter { $0.1.isFinite }
@@ -21,7 +26,12 @@ enum PlotDescription {
                 let at = zip(curve.x, curve.y).first { !$0.1.isFinite }?.0
                 sentence += ", diverged" + (at.map { " at \(xLabel) \(number($0))" } ?? "") + "."
             } else {
-                sentence += " to \(number(last.1)) at \(xLabel) \(number(last.0)), lowest \(number(finite.map(\.1).min() ?? last.1))."
+                sentence += " to \(number(last.1)) at \(xLabel) \(number(last.0))"
+                if index < bands.count, let band = bands[index], let at = curve.y.lastIndex(where: { $0.isFinite }),
+                   at < band.lower.count, at < band.upper.count {
+                    sentence += " (band \(number(band.lower[at])) to \(number(band.upper[at])))"
+                }
+                sentence += ", lowest \(number(finite.map(\.1).min() ?? last.1))."
                 if best.map({ last.1 < $0.value }) ?? true { best = (curve.name, last.1) }
             }
             sentences.append(sentence)

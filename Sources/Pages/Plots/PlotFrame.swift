@@ -19,6 +19,8 @@ struct PlotFrame {
     var height: Double = PlotFrame.plotHeight
     /// Each legend entry's colour and dash, when not one colour per entry in order.
     var legendStyles: [LinePlot.Style] = []
+    /// Whether each legend entry's curve has a shaded band: its swatch then sits on a patch of it.
+    var legendBands: [Bool] = []
 
     var plotLeft: Double { Self.left }
     var plotRight: Double { Self.width - Self.right }
@@ -97,7 +99,11 @@ struct PlotFrame {
             let style = index < legendStyles.count ? legendStyles[index] : LinePlot.Style(color: index)
             let y = plotBottom + 60 + Double(place.row) * Self.legendRowHeight
             let x0 = HTML.coordinate(place.x), x1 = HTML.coordinate(place.x + 26), yy = HTML.coordinate(y - 4)
-            svg += "<g class=\"legend-entry\"><line class=\"swatch s\(style.color % 8)\(style.dashed ? " dashed" : "")\" x1=\"\(x0)\" y1=\"\(yy)\" x2=\"\(x1)\" y2=\"\(yy)\"/>"
+            svg += "<g class=\"legend-entry\">"
+            if index < legendBands.count, legendBands[index] {
+                svg += "<rect class=\"band-swatch s\(style.color % 8)\(style.dashed ? " dashed" : "")\" x=\"\(x0)\" y=\"\(HTML.coordinate(y - 10))\" width=\"26\" height=\"12\"/>"
+            }
+            svg += "<line class=\"swatch s\(style.color % 8)\(style.dashed ? " dashed" : "")\" x1=\"\(x0)\" y1=\"\(yy)\" x2=\"\(x1)\" y2=\"\(yy)\"/>"
             if marker {
                 svg += "<circle class=\"marker s\(index % 8)\" cx=\"\(HTML.coordinate(place.x + 13))\" cy=\"\(yy)\" r=\"3\"/>"
             }

@@ -9,6 +9,7 @@ extension BuiltinRegistry {
         registerModels()
         registerClassic()
         registerTraining()
+        registerSeeds()
         registerAutodiff()
         registerClassicMethods()
         registerCurvature()

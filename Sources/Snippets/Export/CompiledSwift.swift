@@ -15,7 +15,7 @@ public enum CompiledSwift {
     static let throwingClosureCallees: Set<String> = [
         "map", "filter", "reduce", "compactMap", "flatMap", "forEach", "sorted", "contains", "first", "firstIndex",
         "last", "lastIndex", "allSatisfy", "min", "max", "drop", "prefix", "partition", "removeAll",
-        "Optimizer", "Function", "Loss", "gradient", "valueWithGradient", "gradientCheck",
+        "Optimizer", "Function", "Loss", "gradient", "valueWithGradient", "gradientCheck", "overSeeds",
     ]
 
     /// Callees whose closure is a builder block: it may throw, but its lines are constructors that

@@ -62,9 +62,19 @@ public enum JSONRenderer {
                 }
                 fields.append(("stopReason", run.stopReason.map(JSON.string) ?? .null))
                 fields.append(("divergedAt", run.divergedAt.map(JSON.int) ?? .null))
+                for (key, spread) in [("spread", run.spread), ("validationSpread", run.validationSpread)] {
+                    guard let spread else { continue }
+                    fields.append((key, .object([
+                        ("standardDeviation", .array(spread.map { JSON.number($0.standardDeviation) })),
+                        ("minimum", .array(spread.map { JSON.number($0.minimum) })),
+                        ("maximum", .array(spread.map { JSON.number($0.maximum) })),
+                    ])))
+                }
                 return .object(fields)
             }
-            return .object([("type", .string("runs")), ("title", .string(runs.title)), ("kind", .string(runs.kind.rawValue)), ("runs", .array(list))])
+            var object: [(String, JSON)] = [("type", .string("runs")), ("title", .string(runs.title)), ("kind", .string(runs.kind.rawValue))]
+            if let seeds = runs.seeds { object.append(("seeds", .array(seeds.map(JSON.int)))) }
+            return .object(object + [("runs", .array(list))])
         case let .plot(plot):
             let series: [JSON] = plot.series.map {
                 .object([("name", .string($0.name)), ("x", .array($0.x.map(JSON.number))), ("y", .array($0.y.map(JSON.number)))])
