@@ -23,7 +23,15 @@ public struct RotatedObjective: Objective {
         return "\(base.name) rotated by \(shown)°"
     }
 
-    public var plotBounds: PlotBounds? { base.plotBounds }
+    /// The base window's corners turned, boxed: the turned valley stays in view (a 45° turn of
+    /// `Ravine()`'s (-10, 10, -3, 3) shows (-9.19, 9.19) on both axes, not a strip it crosses).
+    public var plotBounds: PlotBounds? {
+        guard let window = base.plotBounds else { return nil }
+        let corners = [(window.xMin, window.yMin), (window.xMin, window.yMax), (window.xMax, window.yMin), (window.xMax, window.yMax)]
+            .map { turn($0.0, $0.1, by: angle) }
+        let xs = corners.map(\.0), ys = corners.map(\.1)
+        return (xs.min() ?? window.xMin, xs.max() ?? window.xMax, ys.min() ?? window.yMin, ys.max() ?? window.yMax)
+    }
 
     public var minima: [[Double]] {
         base.minima.compactMap { $0.count == 2 ? turn($0[0], $0[1], by: angle) : nil }.map { [$0.0, $0.1] }

@@ -71,6 +71,17 @@ public func plot(x: [Double], y: [Double], title: String? = nil, xLabel: String 
     return .plot(PlotOutput.automatic([PlotSeries(name: "y", x: x, y: y)], title: title, xLabel: xLabel, yLabel: yLabel, logScale: logScale))
 }
 
+/// One curve per named series against a shared `x` (`plot(x: alphas, y: ["β = 0": a, "β = 1": b])`), in name order.
+public func plot(x: [Double], y series: [String: [Double]], title: String? = nil, xLabel: String = "x", yLabel: String = "y", logScale: Bool? = nil) throws -> Output {
+    let curves = try series.sorted { $0.key < $1.key }.map { name, y -> PlotSeries in
+        guard x.count == y.count else {
+            throw OutputError("plot(x:y:) needs as many x values as y values, got \(x.count) and \(y.count) in '\(name)'")
+        }
+        return PlotSeries(name: name, x: x, y: y)
+    }
+    return .plot(PlotOutput.automatic(curves, title: title, xLabel: xLabel, yLabel: yLabel, logScale: logScale))
+}
+
 /// A mistake in building an output, such as a table row of the wrong length.
 public struct OutputError: Error, CustomStringConvertible, Sendable {
     public var description: String

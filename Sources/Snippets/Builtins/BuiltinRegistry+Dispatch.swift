@@ -120,7 +120,9 @@ extension BuiltinRegistry {
             return
         }
         let type = typeKey(value)
-        if let setter = setters[type]?[name] { return try setter(&value, newValue) }
+        if let setter = setters[type]?[name] {
+            do { return try setter(&value, newValue) } catch let error as SnippetError { throw error.located(at: node) }
+        }
         if let dynamic = dynamicMembers[type] { return try dynamic.set(&value, name, newValue) }
         if getters[type]?[name] != nil { throw SnippetError("'\(name)' of a \(type) is read-only", at: node) }
         throw unknownMember(name, of: type, at: node)

@@ -40,6 +40,29 @@ extension BuiltinRegistry {
             getter(of: type, "parameters") { .array(try model($0).parameters.map { .tensor($0) }) }
             method(of: type, "predict", ["_x"]) { receiver, args in .tensor(try model(receiver).predict(try args.tensor("x"))) }
         }
+        // `net.parameters = net.parameters.map { $0 * 2 }`: a lesson rescales initial weights (the notes' slips)
+        // as PyTorch does with `w.mul_(...)` under `no_grad`. Count and shapes must stay, or the model would fail later.
+        setter(of: "Sequential", "parameters") { receiver, newValue in
+            guard case let .native(native) = receiver, var sequential = native.payload as? Sequential else {
+                throw SnippetError("expected a Sequential model")
+            }
+            guard case let .array(items) = newValue else {
+                throw SnippetError("parameters of a Sequential are an array of tensors, got \(newValue.typeName)")
+            }
+            let tensors = try items.enumerated().map { index, item -> Tensor in
+                guard case let .tensor(tensor) = item else {
+                    throw SnippetError("parameter \(index) must be a Tensor, got \(item.typeName)")
+                }
+                return tensor
+            }
+            let shapes = sequential.parameters.map(\.shape)
+            guard tensors.map(\.shape) == shapes else {
+                throw SnippetError("this model's parameters are \(shapes.count) tensors of shapes \(shapes), got \(tensors.count) "
+                    + "of shapes \(tensors.map(\.shape)); change their values, not their number or shapes (model.parameters.map { $0 * 2 })")
+            }
+            sequential.parameters = tensors
+            receiver = .native(NativeValue(typeName: "Sequential", payload: sequential, sourceText: native.sourceText))
+        }
 
         for (name, initializer) in [("zeros", Initializer.zeros), ("uniform", .uniform), ("xavier", .xavier), ("xavierNormal", .xavierNormal),
                                     ("he", .he), ("heUniform", .heUniform), ("orthogonal", .orthogonal)] {

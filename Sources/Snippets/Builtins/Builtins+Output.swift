@@ -57,7 +57,22 @@ extension BuiltinRegistry {
             return try self.plot(args, [series], xLabel: "index")
         }
         function("plot", ["x", "y", "title?", "xLabel?", "yLabel?", "logScale?"]) { args in
-            let x = try args.doubles("x"), y = try args.doubles("y")
+            let x = try args.doubles("x")
+            if case let .dictionary(entries) = try args.value("y") {
+                // Several curves against one x: sorted by name, as the dictionary form above.
+                let series = try entries.pairs.map { key, value -> PlotSeries in
+                    let name = Display.description(of: key)
+                    guard let y = try? BuiltinConversions.doubles(from: value) else {
+                        throw SnippetError("series '\(name)' of plot(x:y:) must be an array of numbers, got \(Display.description(of: value))", at: args.call)
+                    }
+                    guard x.count == y.count else {
+                        throw SnippetError("plot(x:y:) needs as many x values as y values, got \(x.count) and \(y.count) in '\(name)'", at: args.call)
+                    }
+                    return PlotSeries(name: name, x: x, y: y)
+                }.sorted { $0.name < $1.name }
+                return try self.plot(args, series, xLabel: "x")
+            }
+            let y = try args.doubles("y")
             guard x.count == y.count else {
                 throw SnippetError("plot(x:y:) needs as many x values as y values, got \(x.count) and \(y.count)", at: args.call)
             }

@@ -54,6 +54,12 @@ struct CurvatureTests {
         #expect(Swift.abs(h.scalars[0] - differenced.scalars[0]) < 1e-5 * (1 + Swift.abs(h.scalars[0])))
         #expect(Swift.abs(h.scalars[2] - differenced.scalars[1]) < 1e-5 * (1 + Swift.abs(h.scalars[2])))
         #expect(turned.name == "Rosenbrock rotated by 30°")
+        // The plotting window turns too: Ravine's (-10, 10, -3, 3) at 45° is boxed by ±13/√2 on both axes.
+        let window = try #require(Ravine().rotated(by: Double.pi / 4).plotBounds)
+        for (bound, expected) in [(window.xMin, -13 / 2.0.squareRoot()), (window.xMax, 13 / 2.0.squareRoot()),
+                                  (window.yMin, -13 / 2.0.squareRoot()), (window.yMax, 13 / 2.0.squareRoot())] {
+            #expect(Swift.abs(bound - expected) < 1e-12)
+        }
     }
 
     struct GradientOnlyTurned: Objective {
