@@ -37,6 +37,21 @@ import Testing
         }
     }
 
+    @Test func helperThreadsComputeEveryPartOnceInManyCallsAndFromSeveralCallers() {
+        // Back-to-back calls (helpers spinning, sleeping, or late for a call) and callers at once
+        // (the busy pool makes a caller compute every part itself): each part once, every time.
+        let seen = Seen()
+        WorkerThreads.run(4, width: 4) { caller in
+            for call in 0..<500 {
+                let parts = 2 + call % 3
+                HelperThreads.shared.run(parts: parts) { part in seen.add(caller * 1_000_000 + call * 10 + part) }
+            }
+        }
+        var expected: [Int] = []
+        for caller in 0..<4 { for call in 0..<500 { for part in 0..<(2 + call % 3) { expected.append(caller * 1_000_000 + call * 10 + part) } } }
+        #expect(seen.sorted() == expected.sorted())
+    }
+
     @Test func workerThreadsVisitEveryIndexOnce() {
         let seen = Seen()
         WorkerThreads.run(1000, width: 3) { seen.add($0) }
