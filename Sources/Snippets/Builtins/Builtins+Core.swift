@@ -76,11 +76,7 @@ extension BuiltinRegistry {
             function(name, ["_values..."]) { args in
                 var values = try args.array("values")
                 // `min(Phase.train, .warmup)`: an implicit member takes the other values' type.
-                if let type = values.lazy.compactMap(args.interpreter.userType(of:)).first {
-                    for (index, value) in values.enumerated() {
-                        if case let .implicitMember(member) = value { values[index] = try args.interpreter.resolveImplicit(member, as: type) }
-                    }
-                }
+                try args.interpreter.resolveImplicitMembers(in: &values)
                 guard var best = values.first else { throw SnippetError("\(name) needs at least one value") }
                 for value in values.dropFirst() {
                     if args.interpreter.userType(of: value) != nil {

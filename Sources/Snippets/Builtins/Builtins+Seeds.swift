@@ -98,12 +98,7 @@ extension BuiltinRegistry {
         method(of: "SeedComparison", "run", ["named"]) { receiver, args in
             let name = try args.string("named")
             let seeded = try boxed(receiver).seeded
-            guard let found = seeded[name] else {
-                let names = seeded.runs.map(\.name)
-                var message = "no run is named '\(name)'"
-                if let suggestion = Suggestions.nearest(to: name, in: names) { message += "; did you mean '\(suggestion)'?" }
-                throw SnippetError(message + "; runs: " + names.map { "'\($0)'" }.joined(separator: ", "))
-            }
+            guard let found = seeded[name] else { throw Self.noRun(named: name, among: seeded.runs.map(\.name)) }
             return wrapRuns(found)
         }
 

@@ -52,6 +52,13 @@ extension BuiltinRegistry {
         registerResults()
     }
 
+    /// A run asked for by a name no run has: the nearest name, then every name. Shared by comparisons and comparisons over seeds.
+    static func noRun(named name: String, among names: [String]) -> SnippetError {
+        var message = "no run is named '\(name)'"
+        if let suggestion = Suggestions.nearest(to: name, in: names) { message += "; did you mean '\(suggestion)'?" }
+        return SnippetError(message + "; runs: " + names.map { "'\($0)'" }.joined(separator: ", "))
+    }
+
     private static func wrap(_ value: ComparisonValue) -> Value {
         .native(NativeValue(typeName: "Comparison", payload: value))
     }
@@ -106,12 +113,7 @@ extension BuiltinRegistry {
         method(of: "Comparison", "run", ["named"]) { receiver, args in
             let name = try args.string("named")
             let comparison = try boxed(receiver).comparison
-            guard let found = comparison[name] else {
-                let names = comparison.runs.map(\.name)
-                var message = "no run is named '\(name)'"
-                if let suggestion = Suggestions.nearest(to: name, in: names) { message += "; did you mean '\(suggestion)'?" }
-                throw SnippetError(message + "; runs: " + names.map { "'\($0)'" }.joined(separator: ", "))
-            }
+            guard let found = comparison[name] else { throw Self.noRun(named: name, among: comparison.runs.map(\.name)) }
             return wrapRun(found)
         }
         getter(of: "Run", "name") { .string(try run($0).name) }

@@ -40,11 +40,7 @@ extension Interpreter {
                 return try evaluate(element.expression, in: scope)
             }
             // `[Phase.train, .decay]`: an implicit member takes the type of the other elements, as Swift infers it.
-            if let type = items.lazy.compactMap(userType(of:)).first {
-                for (index, item) in items.enumerated() {
-                    if case let .implicitMember(member) = item { items[index] = try resolveImplicit(member, as: type) }
-                }
-            }
+            try resolveImplicitMembers(in: &items)
             try checkNested(items, at: array)
             return .array(items)
         case let .dictionaryExpr(dictionary):

@@ -109,6 +109,15 @@ extension Interpreter {
         return .enumCase(EnumCaseValue(type: type, name: item.name, values: values, labels: item.labels))
     }
 
+    /// Gives every implicit member among `values` the type of the first value of a lesson's type,
+    /// as Swift infers `[Phase.train, .decay]` or `min(Phase.train, .warmup)`.
+    func resolveImplicitMembers(in values: inout [Value]) throws {
+        guard let type = values.lazy.compactMap(userType(of:)).first else { return }
+        for (index, value) in values.enumerated() {
+            if case let .implicitMember(member) = value { values[index] = try resolveImplicit(member, as: type) }
+        }
+    }
+
     /// `.north`, `.circle(radius: 1)`, `.zero` or `.init(...)` once the expected declared type is known.
     func resolveImplicit(_ member: ImplicitMember, as type: UserType) throws -> Value {
         if let arguments = member.arguments {
