@@ -19,11 +19,13 @@ public func fuzzOne(_ data: [UInt8], grace: Double = 0.5) {
     let lesson = Lesson.parse(source: text, path: FuzzLimits.path)
     FuzzChecks.lessonModel(lesson, text: text)
     FuzzChecks.notebookReader(text)
+    FuzzChecks.resultBytes(data)
     guard FuzzLimits.fitsBudget(lesson) else { return }
     var options = FuzzLimits.options
     options.grace = grace
     let result = Notebook.run(source: text, path: FuzzLimits.path, options: options)
     FuzzChecks.notebook(result, lineCount: FuzzChecks.lineCount(text))
+    FuzzChecks.resultRoundTrip(result)
 }
 
 /// The small limits a fuzz run gives each lesson, so one input costs at most a few seconds.
@@ -102,6 +104,22 @@ enum FuzzChecks {
         } catch {
             check(error.location, lines: lineCount(text), what: "notebook error '\(error.message)'")
         }
+    }
+
+    /// The input's bytes read as a kernel's messages (the format's first bytes put before them):
+    /// whatever they are, reading them must end, as a value or an error, without a trap.
+    static func resultBytes(_ data: [UInt8]) {
+        let bytes = Array("GRB1".utf8) + data
+        _ = try? ResultCoding.decode(NotebookResult.self, from: bytes)
+        _ = try? ResultCoding.decode(NotebookJob.self, from: bytes)
+    }
+
+    /// A result read back from its bytes is those bytes again: nothing a cell makes is lost on its way
+    /// from a kernel or through the cache.
+    static func resultRoundTrip(_ result: NotebookResult) {
+        guard let bytes = try? ResultCoding.encode(result) else { preconditionFailure("a result that cannot be encoded") }
+        let again = (try? ResultCoding.decode(NotebookResult.self, from: bytes)).flatMap { try? ResultCoding.encode($0) }
+        precondition(again == bytes, "a result changed on its way through the binary format")
     }
 
     /// Rewriting every cell with its own code must give back cells with the same code:

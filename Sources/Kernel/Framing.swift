@@ -1,7 +1,7 @@
 import Foundation
 import Snippets
 
-/// Length-prefixed JSON frames over a pipe: four bytes of big-endian length, then that many bytes.
+/// Length-prefixed frames over a pipe: four bytes of big-endian length, then that many bytes.
 ///
 /// A length prefix lets the reader know where a message ends without trusting its contents, and a
 /// cap on the length turns garbage from a broken kernel into an error rather than a huge allocation.
@@ -10,13 +10,13 @@ enum Framing {
     static let maxFrame = 64 << 20
 
     static func encode<T: Encodable>(_ value: T) throws -> [UInt8] {
-        let body = try ResultCoding.encoder.encode(value)
+        let body = try ResultCoding.encode(value)
         let count = UInt32(body.count)
         return [UInt8(count >> 24), UInt8((count >> 16) & 0xff), UInt8((count >> 8) & 0xff), UInt8(count & 0xff)] + body
     }
 
     static func decode<T: Decodable>(_ type: T.Type, from body: [UInt8]) throws -> T {
-        try ResultCoding.decoder.decode(type, from: Data(body))
+        try ResultCoding.decode(type, from: body)
     }
 
     /// Writes all of `bytes` to `fd`, retrying short writes and interrupted calls; false when the pipe is closed.

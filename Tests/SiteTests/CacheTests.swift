@@ -63,6 +63,28 @@ import Testing
         #expect(report.lessons.allSatisfy { !$0.cached })
     }
 
+    /// A damaged entry is a miss (its lesson runs again and the page is the cold build's), and an
+    /// older version's `.json` entry is pruned rather than kept forever.
+    @Test func aDamagedEntryIsAMissAndOldEntriesArePruned() throws {
+        let fixture = try Fixture()
+        defer { fixture.remove() }
+        _ = try fixture.build()
+        let pages = try ["01-descent.html", "02-compare.html", "03-attributes.html"].map { try fixture.read("site/" + $0) }
+        let folder = fixture.cache + "/cells/student"
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
+        #expect(!entries.isEmpty && entries.allSatisfy { $0.hasSuffix(".result") }, "\(entries)")
+        let victim = folder + "/" + entries[0]
+        var bytes = try #require(FileManager.default.contents(atPath: victim))
+        bytes.removeLast(bytes.count / 2)
+        try bytes.write(to: URL(fileURLWithPath: victim))
+        try Data("{}".utf8).write(to: URL(fileURLWithPath: folder + "/" + entries[0].replacing(".result", with: ".json")))
+        let report = try fixture.build()
+        #expect(report.lessons.filter { !$0.cached }.count == 1, "only the damaged entry's lesson runs again")
+        #expect(report.cellsRun > 0)
+        #expect(try ["01-descent.html", "02-compare.html", "03-attributes.html"].map { try fixture.read("site/" + $0) } == pages)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).sorted() == entries)
+    }
+
     /// Keys chain: a cell's key covers the cells before it, so changing cell 1 changes every key.
     @Test func keysCoverEarlierCells() throws {
         let fixture = try Fixture()

@@ -8,7 +8,8 @@ import Snippets
 /// A cell's key is the SHA-256 of the gradus version, the site view, the lesson's path and time
 /// limit, and the attributes, columns and source of every cell the view runs up to and including
 /// it. Prose is not part of any key, so editing prose re-renders without re-running; a code edit
-/// changes the key of that cell and every later one. Entries are JSON files under
+/// changes the key of that cell and every later one. Entries are files in the binary result format
+/// (`ResultCoding`: numbers as their bit patterns, so a cached result is bit for bit the one run) under
 /// `cells/<view>/`: the student view (solutions replaced by `todo()`) and the instructor's view
 /// never share a result, and building one never prunes the other's.
 public struct ExecutionCache: Sendable {
@@ -48,7 +49,10 @@ public struct ExecutionCache: Sendable {
         return keys
     }
 
-    func path(for key: String) -> String { cellsDirectory + "/" + key + ".json" }
+    func path(for key: String) -> String { cellsDirectory + "/" + key + Self.entrySuffix }
+
+    /// The file suffix of an entry; anything else in the folder (an older format's `.json`) is pruned.
+    static let entrySuffix = ".result"
 
     /// A stored result with the opening-fence lines of swift cells 1...k when it was made, so its
     /// lines can follow the cells when prose above them grows or shrinks (prose is not in the key).
@@ -69,13 +73,13 @@ public struct ExecutionCache: Sendable {
     /// The entry stored under `key`, nil when absent or unreadable (a corrupt entry is just a miss).
     func load(_ key: String) -> Entry? {
         guard let data = FileManager.default.contents(atPath: path(for: key)) else { return nil }
-        return try? ResultCoding.decoder.decode(Entry.self, from: data)
+        return try? ResultCoding.decode(Entry.self, from: [UInt8](data))
     }
 
     /// Writes `entry` under `key` through a temporary file, so a reader never sees half an entry.
     func store(_ entry: Entry, key: String) throws {
         try FileManager.default.createDirectory(atPath: cellsDirectory, withIntermediateDirectories: true)
-        let data = try ResultCoding.encoder.encode(entry)
+        let data = Data(try ResultCoding.encode(entry))
         let temporary = path(for: key) + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         try data.write(to: URL(fileURLWithPath: temporary))
         if rename(temporary, path(for: key)) != 0 {
@@ -86,7 +90,8 @@ public struct ExecutionCache: Sendable {
     /// Removes entries whose keys are not in `used`, so the cache holds only the current course's results.
     func prune(keeping used: Set<String>) {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: cellsDirectory) else { return }
-        for name in names where name.hasSuffix(".json") && !used.contains(String(name.dropLast(5))) {
+        for name in names where !name.contains(".tmp-") {
+            if name.hasSuffix(Self.entrySuffix), used.contains(String(name.dropLast(Self.entrySuffix.count))) { continue }
             try? FileManager.default.removeItem(atPath: cellsDirectory + "/" + name)
         }
     }

@@ -54,22 +54,6 @@ public struct CellResult: Sendable, Codable, Equatable {
     }
 }
 
-/// JSON for results wherever they are stored or sent: non-finite numbers (a diverged loss) as
-/// the strings `inf`, `-inf` and `nan`, which plain JSON cannot hold.
-public enum ResultCoding {
-    public static var encoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return encoder
-    }
-
-    public static var decoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return decoder
-    }
-}
-
 /// Why a cell stopped, read by the grader from the structured result rather than from printed text.
 public enum FailureKind: String, Sendable, Codable {
     /// Any error: a mistake in the code, a limit, a library error.
