@@ -15,6 +15,7 @@ if [ -z "$gradus" ]; then
   (cd "$here" && swift build -c release --product gradus >/dev/null)
   gradus="$here/.build/release/gradus"
 fi
+case "$gradus" in /*) ;; *) gradus="$PWD/$gradus" ;; esac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$here/scripts/site-fixture.sh" "$work" 10 >/dev/null

@@ -171,6 +171,17 @@ import Testing
             #expect(notebook.cells.filter { $0.type == .code }.count == swiftCells, "\(path)")
             #expect(Set(notebook.cells.compactMap(\.id)).count == notebook.cells.count, "\(path): cell ids repeat")
             #expect(notebook.text == JupyterNotebook.export(Lesson.parse(source: markdown, path: path)).text, "\(path): not deterministic")
+            // With outputs (which `export` leaves out of its round-trip check) the lesson still comes back.
+            var results: [Int: JupyterNotebook.Results] = [:]
+            for case .cell(let cell) in lesson.segments where cell.language == "swift" {
+                let stream = JSON.object(["name": .string("stdout"), "output_type": .string("stream"),
+                                          "text": .string("```\n# %% a fence and a cell marker\n\u{1}\r\n")])
+                results[cell.index] = JupyterNotebook.Results(outputs: [stream], executionCount: cell.index + 1)
+            }
+            let withOutputs = JupyterNotebook.export(lesson, results: results)
+            #expect(withOutputs.text.contains("a fence and a cell marker") == (swiftCells > 0), "\(path)")
+            let backWithOutputs = try JupyterNotebook.read(withOutputs.text, path: "x.ipynb").lessonText(path: "x.ipynb")
+            #expect(Array(backWithOutputs.utf8) == Array(markdown.utf8), "\(path) with outputs does not round-trip")
         }
     }
 
