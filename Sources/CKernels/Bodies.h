@@ -8,6 +8,7 @@
 #pragma STDC FP_CONTRACT OFF
 #pragma clang fp contract(off)
 
+#include <stdlib.h>
 #include <string.h>
 #include "include/CKernels.h"
 
@@ -97,6 +98,18 @@ static inline __attribute__((always_inline)) void CK_NAME(block_rows)(
 }
 
 void CK_NAME(ck_matmul)(long m, long n, long k, const double *a, long rs, long cs, const double *b, double *c) {
+    // The last n % CK_WIDTH columns (two of a 10-class layer) run through the vector code on a
+    // zero-padded copy of those columns of b, k rows of one vector: each element is still the
+    // same sum in the same order, and the padding lanes are dropped. One element at a time they
+    // were a chain of dependent additions, a fifth of a small network's products.
+    long full = n - n % CK_WIDTH;
+    double *tail_b = NULL;
+    if (full < n) {
+        tail_b = calloc((size_t)(k > 0 ? k : 1) * CK_WIDTH, sizeof(double));
+        if (tail_b) {
+            for (long p = 0; p < k; p++) memcpy(tail_b + p * CK_WIDTH, b + p * n + full, (size_t)(n - full) * sizeof(double));
+        }
+    }
     long i = 0;
     for (; i < m; i += 4) {
         long rows = m - i < 4 ? m - i : 4;
@@ -107,7 +120,14 @@ void CK_NAME(ck_matmul)(long m, long n, long k, const double *a, long rs, long c
             for (; j + 2 * CK_WIDTH <= n; j += 2 * CK_WIDTH) CK_NAME(block4x2)(n, k, ai, rs, cs, b + j, ci + j);
         }
         for (; j + CK_WIDTH <= n; j += CK_WIDTH) CK_NAME(block_rows)(rows, n, k, ai, rs, cs, b + j, ci + j);
-        // Leftover columns, one element at a time in the same order.
+        if (j < n && tail_b) {
+            double tile[4 * CK_WIDTH] = {0};
+            for (long r = 0; r < rows; r++) memcpy(tile + r * CK_WIDTH, ci + r * n + j, (size_t)(n - j) * sizeof(double));
+            CK_NAME(block_rows)(rows, CK_WIDTH, k, ai, rs, cs, tail_b, tile);
+            for (long r = 0; r < rows; r++) memcpy(ci + r * n + j, tile + r * CK_WIDTH, (size_t)(n - j) * sizeof(double));
+            j = n;
+        }
+        // Without memory for the copy: one element at a time, the same sums.
         for (; j < n; j++) {
             for (long r = 0; r < rows; r++) {
                 double sum = 0;
@@ -117,6 +137,7 @@ void CK_NAME(ck_matmul)(long m, long n, long k, const double *a, long rs, long c
             }
         }
     }
+    free(tail_b);
 }
 
 // MARK: Element-wise
