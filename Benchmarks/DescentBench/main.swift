@@ -5,7 +5,7 @@ import Foundation
 ///
 /// Usage: `descent-bench [--torch FILE.json]`, where the JSON comes from
 /// `scripts/bench-torch.py --json`. Figures are medians over repeated runs.
-/// `descent-bench --only adam|moons|digits` runs one benchmark alone, for a profiler.
+/// `descent-bench --only adam|moons|digits [--two-threads]` runs one benchmark alone, for a profiler.
 struct Benchmark {
     static func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
@@ -87,11 +87,14 @@ struct Benchmark {
     static func run() throws {
         let arguments = CommandLine.arguments
         if let index = arguments.firstIndex(of: "--only"), index + 1 < arguments.count {
-            switch arguments[index + 1] {
-            case "adam": print(try adamStep(), "ns/param")
-            case "moons": print(try moonsMLP(), "us/step")
-            case "digits": print(try digitsMLP(), "us/step")
-            default: throw BenchmarkError.unknown(arguments[index + 1])
+            let settings = arguments.contains("--two-threads") ? ComputeSettings.twoThreads : .automatic
+            try ComputeSettings.$current.withValue(settings) {
+                switch arguments[index + 1] {
+                case "adam": print(try adamStep(), "ns/param")
+                case "moons": print(try moonsMLP(), "us/step")
+                case "digits": print(try digitsMLP(), "us/step")
+                default: throw BenchmarkError.unknown(arguments[index + 1])
+                }
             }
             return
         }

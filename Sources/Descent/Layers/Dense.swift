@@ -82,8 +82,12 @@ public struct Dense: Layer, CustomStringConvertible {
                 throw DescentError.invalidShape(operation: "bias of \(description)", shape: b.shape, expected: "[\(outputs)]")
             }
             parents.append(b)
-            let bias = b.value.scalars
-            for r in 0..<batch { for j in 0..<outputs { out[r * outputs + j] = bias[j] } }
+            b.value.scalars.withUnsafeBufferPointer { bias in
+                out.withUnsafeMutableBufferPointer { rows in
+                    guard let source = bias.baseAddress, let target = rows.baseAddress else { return }
+                    for r in 0..<batch { (target + r * outputs).update(from: source, count: outputs) }
+                }
+            }
         }
         Kernels.multiplyAdd(x.scalars, w.scalars, into: &out, m: batch, k: inputs, n: outputs)
         let value = Tensor(unchecked: isVector ? [outputs] : [batch, outputs], out)
@@ -108,7 +112,10 @@ public struct Dense: Layer, CustomStringConvertible {
             if hasBias {
                 var gb = [Double](repeating: 0, count: m)
                 g.scalars.withUnsafeBufferPointer { gp in
-                    for r in 0..<batch { for j in 0..<m { gb[j] += gp[r * m + j] } }
+                    gb.withUnsafeMutableBufferPointer { sums in
+                        // Row by row, as before: each sum adds its column's rows in order.
+                        for r in 0..<batch { for j in 0..<m { sums[j] += gp[r * m + j] } }
+                    }
                 }
                 grads.append(Tensor(unchecked: biasShape, gb))
             }
