@@ -111,6 +111,10 @@ void ck_nadam(int path, long n, long stride, double *w, const double *g, double 
 /// bytes): Descent's own threads say so, where a new thread would inherit its creator's name.
 void ck_name_current_thread(const char *name);
 
+/// One iteration of a spin-wait (x86 `pause`, arm64 `yield`): tells the core the thread is only
+/// polling, so a sibling hardware thread (or a host's other vCPU) keeps its execution units.
+void ck_spin_pause(void);
+
 /// The correctly rounded square root, without errno: LLVM can vectorize loops that call it
 /// (Swift's `squareRoot()` keeps errno's scalar fallback unless built with -fno-math-errno).
 static inline __attribute__((always_inline)) double ck_sqrt(double x) { return __builtin_elementwise_sqrt(x); }

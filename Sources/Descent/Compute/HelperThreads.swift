@@ -19,8 +19,10 @@ final class HelperThreads: @unchecked Sendable {
     /// The pool for this process: one helper per extra core, at most `maxHelpers`.
     static let shared = HelperThreads(helpers: Swift.min(maxHelpers, Swift.max(0, ProcessInfo.processInfo.activeProcessorCount - 1)))
     static let maxHelpers = 7
-    /// How long a helper polls for the next call before it sleeps, in polls (some microseconds).
-    static let spins = 50_000
+    /// How long a helper polls for the next call before it sleeps, in polls of one `pause` each
+    /// (about 24 ns here, so some 200 µs): longer than the gap between a training step's large
+    /// kernels, so a helper is awake for the next one, short enough that an idle pool soon sleeps.
+    static let spins = 8_000
     /// A ticket is `generation << partBits | next part`, so a helper late for one call can never take a part of the next.
     private static let partBits = 16
 
@@ -64,7 +66,10 @@ final class HelperThreads: @unchecked Sendable {
                 }
                 // Parts a helper took are being computed: wait for them, spinning first.
                 var polls = 0
-                while finished.load(ordering: .acquiring) < parts, polls < Self.spins { polls += 1 }
+                while finished.load(ordering: .acquiring) < parts, polls < Self.spins {
+                    ck_spin_pause()
+                    polls += 1
+                }
                 condition.lock()
                 while finished.load(ordering: .acquiring) < parts { condition.wait() }
                 job = nil
@@ -100,7 +105,10 @@ final class HelperThreads: @unchecked Sendable {
         var seen = 0
         while true {
             var polls = 0
-            while ticket.load(ordering: .acquiring) >> Self.partBits == seen, polls < Self.spins { polls += 1 }
+            while ticket.load(ordering: .acquiring) >> Self.partBits == seen, polls < Self.spins {
+                ck_spin_pause()
+                polls += 1
+            }
             condition.lock()
             while generation == seen { condition.wait() }
             seen = generation
