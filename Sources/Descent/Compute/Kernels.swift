@@ -14,8 +14,8 @@ enum Kernels {
     ) {
         let path = settings.path.rawValue
         let threads = m >= 8 && m * n * k >= settings.productThreshold ? settings.threads : 1
-        // Rows split in multiples of 4, the kernel's block height.
-        Parallel.chunks(count: m, threads: threads, alignment: 4) { rows in
+        // Rows split in multiples of 6, the kernel's panel height.
+        Parallel.chunks(count: m, threads: threads, alignment: 6) { rows in
             ck_matmul(path, rows.count, n, k, a + rows.lowerBound * rowStride, rowStride, columnStride,
                       b, c + rows.lowerBound * n)
         }
