@@ -52,6 +52,25 @@ import Testing
         #expect(seen.sorted() == expected.sorted())
     }
 
+    /// A kernel's chunks cover its range once, start on multiples of the alignment, and number
+    /// at most four per thread: what lets any thread compute any chunk with the same bits.
+    @Test func chunksCoverTheRangeOnceOnAlignedStarts() {
+        for count in [0, 1, 5, 8, 9, 63, 64, 65, 100, 1000] {
+            for alignment in [1, 4, 6, 8] {
+                for threads in [1, 2, 3] {
+                    let seen = Seen()
+                    Parallel.chunks(count: count, threads: threads, alignment: alignment) { range in
+                        seen.add(range.lowerBound * 10_000 + range.upperBound)
+                    }
+                    let ranges = seen.sorted().map { ($0 / 10_000)..<($0 % 10_000) }
+                    #expect(ranges.flatMap { Array($0) } == Array(0..<count), "\(count) \(alignment) \(threads)")
+                    #expect(ranges.allSatisfy { $0.lowerBound % alignment == 0 && !$0.isEmpty || count == 0 })
+                    #expect(ranges.count <= max(1, threads * Parallel.partsPerThread))
+                }
+            }
+        }
+    }
+
     @Test func workerThreadsVisitEveryIndexOnce() {
         let seen = Seen()
         WorkerThreads.run(1000, width: 3) { seen.add($0) }
