@@ -43,14 +43,22 @@ struct Benchmark {
         let inputs = try (0..<steps).map { try data.batch(batches[$0 % batches.count]) }
         let time = try medianTime(repeats: 7) {
             for (x, y) in inputs {
-                let variables = parameters.map { Variable($0, requiresGrad: true) }
-                let output = try model.forward(Variable(x), parameters: variables[...], context: &context)
-                let value = try loss(output, y)
-                try value.backward()
-                try optimizer.step(&parameters, gradients: variables.map { $0.grad ?? $0.value.zerosLike })
+                let gradients = try Self.gradients(model, parameters, x, y, loss: loss, context: &context)
+                try optimizer.step(&parameters, gradients: gradients)
             }
         }
         return time / Double(steps) * 1e6
+    }
+
+    /// The loss gradients at `parameters`, in a function of their own as in `fit`: the graph is
+    /// gone when it returns, so the optimizer updates the parameters in place instead of copying
+    /// the arrays the graph still shared.
+    static func gradients(_ model: Sequential, _ parameters: [Tensor], _ x: Tensor, _ y: Tensor, loss: Loss,
+                          context: inout ForwardContext) throws -> [Tensor] {
+        let variables = parameters.map { Variable($0, requiresGrad: true) }
+        let output = try model.forward(Variable(x), parameters: variables[...], context: &context)
+        try loss(output, y).backward()
+        return variables.map { $0.grad ?? $0.value.zerosLike }
     }
 
     static func moonsMLP() throws -> Double {
