@@ -58,7 +58,7 @@ final class Binding {
 /// A chain of scopes, innermost first, as in Crafting Interpreters.
 final class Environment {
     let parent: Environment?
-    private(set) var bindings: [String: Binding] = [:]
+    private(set) var bindings = ScopeNames()
     /// Set in the scope of a method or initializer body: a bare property name there means `self.name`.
     let receiver: MethodReceiver?
 
@@ -72,7 +72,7 @@ final class Environment {
         // The hot path of every name: one walk, no `Resolved` built.
         var scope: Environment? = self
         while let current = scope {
-            if let binding = current.bindings[name] { return binding }
+            if !current.bindings.isEmpty, let binding = current.bindings[name] { return binding }
             if let receiver = current.receiver {
                 if name == "self" { return receiver.binding }
                 if receiver.type.hasInstanceMember(name) { return nil }
@@ -91,7 +91,7 @@ final class Environment {
     func resolve(_ name: String) -> Resolved? {
         var scope: Environment? = self
         while let current = scope {
-            if let binding = current.bindings[name] { return .binding(binding) }
+            if !current.bindings.isEmpty, let binding = current.bindings[name] { return .binding(binding) }
             if let receiver = current.receiver {
                 if name == "self" { return .binding(receiver.binding) }
                 if receiver.type.hasInstanceMember(name) { return .member(receiver) }
@@ -117,7 +117,7 @@ final class Environment {
 
     /// Moves this scope's bindings into `target`; a cell's names become global only when the cell succeeds.
     func merge(into target: Environment) {
-        for (name, binding) in bindings { target.bindings[name] = binding }
+        for (name, binding) in bindings.entries { target.bindings[name] = binding }
     }
 
     /// Every name visible from this scope, for "did you mean" suggestions.
@@ -125,7 +125,7 @@ final class Environment {
         var names: [String] = []
         var scope: Environment? = self
         while let current = scope {
-            names.append(contentsOf: current.bindings.keys)
+            names.append(contentsOf: current.bindings.names)
             scope = current.parent
         }
         return names
