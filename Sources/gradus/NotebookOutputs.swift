@@ -70,11 +70,7 @@ enum NotebookOutputs {
             let band = runs.bandCaption.map { ", \($0) (shaded)" } ?? ""
             bundles.append(image(OutputHTML.lossPlot(runs), text: OutputText.render(.plot(curvesPlot), color: false),
                                  alt: "Loss per \(runs.unit) of \(runs.title)\(band): " + curves(names) + (runs.usesLogScale ? ", on a log scale." : ".")))
-            if let surface = runs.surface {
-                let paths = runs.runs.map { ContourPlot.Path(name: $0.name, points: $0.points) }
-                let map = ContourPlot.svg(values: surface.values, xRange: surface.xMin...max(surface.xMax, surface.xMin + 1e-12),
-                                          yRange: surface.yMin...max(surface.yMax, surface.yMin + 1e-12), minima: surface.minima,
-                                          paths: paths, title: runs.title)
+            if let map = OutputHTML.contourMap(runs) {
                 let alt = "Contour map of \(runs.title) with the path of each optimizer: " + names.joined(separator: ", ") + "."
                 bundles.append(image(map, text: alt, alt: alt))
             }

@@ -4,6 +4,23 @@ import Testing
 
 /// Plots as SVG: the frame (axes, ticks, labels, legend), where points land, log scale, contours.
 @Suite struct PlotSVGTests {
+    /// SVG coordinates are written from whole tenths; Swift's own `String(Double)` of the rounded
+    /// value is the reference for every magnitude up to the clamp, signs and signed zeros.
+    @Test func coordinatesAreWhatSwiftPrintsForTheRoundedValue() {
+        var values: [Double] = [0, -0.0, 0.04, -0.04, 0.05, -0.05, 0.5, -0.5, 12.3, -12.3, 99.95, -99.95, 1e9, -1e9, 2e9, -2e9,
+                                999_999_999.94, .nan, .infinity, -.infinity, 0.1 + 0.2, 1234.5678]
+        for i in 0..<20_000 {
+            // Every decade from 1e-3 to 3e9, with mantissas that land on and between tenths.
+            let magnitude = pow(10, -3 + 12.5 * Double(i) / 20_000) * (1 + Double(i % 97) / 97)
+            values.append(i % 2 == 0 ? magnitude : -magnitude)
+        }
+        for value in values {
+            let rounded = HTML.tenths(value) / 10
+            let expected = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+            #expect(HTML.coordinate(value) == expected, "\(value)")
+        }
+    }
+
     @Test func linePlotHasAxesTicksLabelsAndLegend() {
         let svg = LinePlot.svg([
             .init(name: "GD", x: [0, 1, 2, 3], y: [0, 1, 4, 9]),

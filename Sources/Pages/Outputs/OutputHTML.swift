@@ -25,14 +25,22 @@ public enum OutputHTML {
         }
         if let spread = runs.spreadTable() { parts.append(table(spread)) }
         parts.append(figure(lossPlot(runs)))
-        if let surface = runs.surface {
+        if let map = contourMap(runs) { parts.append(figure(map)) }
+        return "<div class=\"output output-runs\">" + parts.joined() + "</div>"
+    }
+
+    /// A 2-D minimization's contour map with each optimizer's path, nil for other comparisons;
+    /// pages, feedback and notebooks all draw it here.
+    public static func contourMap(_ runs: RunsOutput) -> String? {
+        guard let surface = runs.surface else { return nil }
+        func draw() -> String {
             let paths = runs.runs.map { ContourPlot.Path(name: $0.name, points: $0.points) }
-            parts.append(figure(ContourPlot.svg(
+            return ContourPlot.svg(
                 values: surface.values, xRange: surface.xMin...max(surface.xMax, surface.xMin + 1e-12),
                 yRange: surface.yMin...max(surface.yMax, surface.yMin + 1e-12), minima: surface.minima,
-                paths: paths, title: runs.title)))
+                paths: paths, title: runs.title)
         }
-        return "<div class=\"output output-runs\">" + parts.joined() + "</div>"
+        return FigureMemo.current?.contourMap(runs, draw: draw) ?? draw()
     }
 
     /// The loss curves; a fit with validation data shows each run's validation curve dashed, in

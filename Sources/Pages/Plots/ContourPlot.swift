@@ -128,10 +128,17 @@ public enum ContourPlot {
                 if inside.1 != inside.2 { add(crossing(v.1, v.2, from: (1, 0), to: (1, 1))) }
                 if inside.2 != inside.3 { add(crossing(v.2, v.3, from: (1, 1), to: (0, 1))) }
                 if inside.3 != inside.0 { add(crossing(v.3, v.0, from: (0, 1), to: (0, 0))) }
-                let points = [(crossings.0, crossings.1), (crossings.2, crossings.3), (crossings.4, crossings.5), (crossings.6, crossings.7)]
+                func point(_ i: Int) -> (Double, Double) {
+                    switch i {
+                    case 0: (crossings.0, crossings.1)
+                    case 1: (crossings.2, crossings.3)
+                    case 2: (crossings.4, crossings.5)
+                    default: (crossings.6, crossings.7)
+                    }
+                }
                 func segment(_ i: Int, _ j: Int) {
-                    guard let x1 = x.pixel(points[i].0), let y1 = y.pixel(points[i].1),
-                          let x2 = x.pixel(points[j].0), let y2 = y.pixel(points[j].1) else { return }
+                    let (a, b) = (point(i), point(j))
+                    guard let x1 = x.pixel(a.0), let y1 = y.pixel(a.1), let x2 = x.pixel(b.0), let y2 = y.pixel(b.1) else { return }
                     segments.append(.init(from: (x1, y1), to: (x2, y2)))
                 }
                 if count == 2 {

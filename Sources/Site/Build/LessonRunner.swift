@@ -30,8 +30,11 @@ struct LessonRunner: Sendable {
                                 defaultTimeout: course.defaults.timeout, defaultMemory: course.defaults.memory)
         let records = run.records
         let failures = records.filter { $0.status == .error }.compactMap(\.error)
-        let notebook = options.notebook?(lesson, records)
-        let html = render(position, records: records, notebook: notebook != nil)
+        // The page and the notebook show the same contour maps: draw each once.
+        let (notebook, html) = FigureMemo.$current.withValue(FigureMemo()) {
+            let notebook = options.notebook?(lesson, records)
+            return (notebook, render(position, records: records, notebook: notebook != nil))
+        }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         let report = LessonReport(path: lesson.path, title: lesson.title, cellsRun: run.cellsRun,
                                   cellsFailed: records.filter { $0.status == .error }.count, cellCount: run.keys.count,
