@@ -112,10 +112,27 @@ extension Interpreter {
     /// Gives every implicit member among `values` the type of the first value of a lesson's type,
     /// as Swift infers `[Phase.train, .decay]` or `min(Phase.train, .warmup)`.
     func resolveImplicitMembers(in values: inout [Value]) throws {
-        guard let type = values.lazy.compactMap(userType(of:)).first else { return }
-        for (index, value) in values.enumerated() {
-            if case let .implicitMember(member) = value { values[index] = try resolveImplicit(member, as: type) }
+        // Most literals hold no implicit member: then nothing is scanned for a type.
+        guard values.contains(where: { if case .implicitMember = $0 { true } else { false } }) else { return }
+        if let type = values.lazy.compactMap(userType(of:)).first {
+            for (index, value) in values.enumerated() {
+                if case let .implicitMember(member) = value { values[index] = try resolveImplicit(member, as: type) }
+            }
+            return
         }
+        // `[1.0, 0.5, .nan]` is a [Double] and `[0, .max]` an [Int], as in Swift.
+        guard let kind = Self.numericKind(of: values) else { return }
+        for (index, value) in values.enumerated() {
+            if case let .implicitMember(member) = value { values[index] = try builtins.resolve(member, kind: kind, interpreter: self) }
+        }
+    }
+
+    /// "Double" when a Double is among `values`, else "Int" when an Int is: the type an implicit
+    /// member beside them takes.
+    static func numericKind(of values: [Value]) -> String? {
+        if values.contains(where: { if case .double = $0 { true } else { false } }) { return "Double" }
+        if values.contains(where: { if case .int = $0 { true } else { false } }) { return "Int" }
+        return nil
     }
 
     /// `.north`, `.circle(radius: 1)`, `.zero` or `.init(...)` once the expected declared type is known.
@@ -177,6 +194,13 @@ extension Interpreter {
         }
         if case let .implicitMember(member) = lhs, case .native = rhs, builtins.hasStaticMembers(builtins.typeKey(rhs)) {
             lhs = try builtins.resolve(member, kind: builtins.typeKey(rhs), interpreter: self)
+        }
+        // `loss < .infinity`: the member takes the number's type.
+        if case let .implicitMember(member) = rhs, let kind = Self.numericKind(of: [lhs]) {
+            rhs = try builtins.resolve(member, kind: kind, interpreter: self)
+        }
+        if case let .implicitMember(member) = lhs, let kind = Self.numericKind(of: [rhs]) {
+            lhs = try builtins.resolve(member, kind: kind, interpreter: self)
         }
         if case let .implicitMember(member) = rhs, let type = userType(of: lhs) { rhs = try resolveImplicit(member, as: type) }
         if case let .implicitMember(member) = lhs, let type = userType(of: rhs) { lhs = try resolveImplicit(member, as: type) }
