@@ -41,7 +41,7 @@ extension Interpreter {
             }
             // `[Phase.train, .decay]`: an implicit member takes the type of the other elements, as Swift infers it.
             try resolveImplicitMembers(in: &items)
-            if items.count > 1 { try unifyNumbers(&items, array.elements.lazy.map(\.expression)) }
+            if items.count > 1 { try unifyNumbers(&items, array.elements.lazy.map(\.expression), in: array) }
             try checkNested(items, at: array)
             return .array(items)
         case let .dictionaryExpr(dictionary):
@@ -55,7 +55,7 @@ extension Interpreter {
                     values.append(try evaluate(element.value, in: scope))
                 }
                 // `["a": 1, "b": 2.5]` is a `[String: Double]`, as swiftc infers it.
-                if values.count > 1 { try unifyNumbers(&values, elements.lazy.map(\.value)) }
+                if values.count > 1 { try unifyNumbers(&values, elements.lazy.map(\.value), in: dictionary) }
                 for (key, value) in zip(keys, values) { try result.set(key, value) }
             }
             return .dictionary(result)

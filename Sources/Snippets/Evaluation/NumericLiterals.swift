@@ -68,15 +68,23 @@ extension Interpreter {
                 + "write `Double(\(Self.excerpt(expression)))`", at: expression)
     }
 
-    /// `[1, 2.5]` is a `[Double]`, as swiftc infers it; an Int that is not a literal there is an error (`[n, 2.5]`).
-    func unifyNumbers(_ items: inout [Value], _ elements: some Sequence<ExprSyntax>) throws {
+    /// `[1, 2.5]` is a `[Double]`, as swiftc infers it; `let xs = [n, 2.5]` is an error there.
+    ///
+    /// A literal holding anything but numbers is written for an `[Any]` (`rows.append([n, "adam", 0.1])`),
+    /// and one passed or annotated may be too, so only a literal bound by a plain `let`/`var` refuses a typed `Int`.
+    func unifyNumbers(_ items: inout [Value], _ elements: some Sequence<ExprSyntax>, in literal: some SyntaxProtocol) throws {
         var integers = false, doubles = false
         for item in items {
-            if case .int = item { integers = true } else if case .double = item { doubles = true }
+            switch item {
+            case .int: integers = true
+            case .double: doubles = true
+            default: return
+            }
         }
         guard integers, doubles else { return }
+        let bound = literal.parent?.as(InitializerClauseSyntax.self)?.parent?.as(PatternBindingSyntax.self).map { $0.typeAnnotation == nil } ?? false
         for (index, element) in zip(items.indices, elements) {
-            guard case let .int(integer) = items[index] else { continue }
+            guard case let .int(integer) = items[index], bound || Self.takesContextType(element) else { continue }
             items[index] = try Self.contextDouble(integer, written: element, where: "this literal mixes Int and Double elements")
         }
     }
