@@ -272,7 +272,7 @@ extension Interpreter {
     func text(of value: Value) throws -> String {
         guard !userTypes.isEmpty else { return Display.description(of: value) }
         var failure: Error?
-        let text = Display.description(of: value) { item in
+        let text = Display.description(of: value, module: moduleName) { item in
             guard failure == nil, let type = self.userType(of: item), type.conforms(to: "CustomStringConvertible"),
                   let getter = type.computedProperty("description") else { return nil }
             do {
