@@ -38,15 +38,19 @@ extension Interpreter {
             try modify(&binding.value, steps[...]) { value in
                 var operand = rhs
                 if case .int = value, case .double = rhs { operand = try compoundOperand(op, value, rhs, infix) }
-                if case .double = value, case .int = rhs { operand = try compoundOperand(op, value, rhs, infix) }
+                if case .int = rhs, Self.isFractional(value) { operand = try compoundOperand(op, value, rhs, infix) }
                 value = try applyBinary(base, value, operand, at: infix.operator)
             }
             return .void
         default:
             let lhs = try evaluate(infix.leftOperand, in: scope)
             let rhs = try evaluate(infix.rightOperand, in: scope)
-            if case .int = lhs, case .double = rhs { return try mixedOperands(op, lhs, rhs, infix, in: scope) }
-            if case .double = lhs, case .int = rhs { return try mixedOperands(op, lhs, rhs, infix, in: scope) }
+            // An Int beside a Double, Tensor or Jet: swiftc converts it only when its type comes from there.
+            if case .int = lhs {
+                if case .int = rhs {} else if Self.isFractional(rhs) { return try mixedOperands(op, lhs, rhs, infix, in: scope) }
+            } else if case .int = rhs, Self.isFractional(lhs) {
+                return try mixedOperands(op, lhs, rhs, infix, in: scope)
+            }
             return try applyBinary(op, lhs, rhs, at: infix.operator)
         }
     }

@@ -9,7 +9,15 @@ import SwiftSyntax
 /// by `let`/`var`, a `for` variable, a call or a property is an `Int` and stays one (`n * 0.5` is an error).
 /// Only mixed operands pay for the check: `Int op Int` and `Double op Double` never reach it.
 extension Interpreter {
-    /// `Int op Double` or `Double op Int`: the operator over two Doubles when the Int side is untyped, else an error.
+    /// A Double or a value Descent combines with Doubles (Tensor, Jet, Variable): what a literal Int may become.
+    static func isFractional(_ value: Value) -> Bool {
+        switch value {
+        case .double, .tensor, .jet, .variable: return true
+        default: return false
+        }
+    }
+
+    /// `Int op Double` or `Double op Int` (or a Tensor, Jet or Variable for the Double): the operator over two Doubles when the Int side is untyped, else an error.
     func mixedOperands(_ op: String, _ lhs: Value, _ rhs: Value, _ infix: InfixOperatorExprSyntax, in scope: Environment) throws -> Value {
         let integerOnLeft: Bool
         if case .int = lhs { integerOnLeft = true } else { integerOnLeft = false }
