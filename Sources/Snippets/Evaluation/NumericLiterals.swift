@@ -22,6 +22,8 @@ extension Interpreter {
         let integerOnLeft: Bool
         if case .int = lhs { integerOnLeft = true } else { integerOnLeft = false }
         let integerSide = integerOnLeft ? infix.leftOperand : infix.rightOperand
+        // The common case, `x * 2`, by the node's kind alone: a formula's literals cost no more than before.
+        if integerSide.kind == .integerLiteralExpr { return try applyBinary(op, lhs, rhs, at: infix.operator) }
         guard Self.takesContextType(integerSide) else {
             throw mixingError(op, lhs, rhs, integerSide, other: integerOnLeft ? infix.rightOperand : infix.leftOperand,
                               integerOnLeft: integerOnLeft, at: infix.operator)
