@@ -83,19 +83,48 @@ extension Interpreter {
     /// A literal holding anything but numbers is written for an `[Any]` (`rows.append([n, "adam", 0.1])`),
     /// and one passed or annotated may be too, so only a literal bound by a plain `let`/`var` refuses a typed `Int`.
     func unifyNumbers(_ items: inout [Value], _ elements: some Sequence<ExprSyntax>, in literal: some SyntaxProtocol) throws {
-        var integers = false, doubles = false
+        var integers = false, doubles = false, rows = false
         for item in items {
             switch item {
             case .int: integers = true
             case .double: doubles = true
+            case .array: rows = true
             default: return
             }
+        }
+        if rows {
+            if !integers, !doubles { Self.unifyRows(&items, elements) }
+            return
         }
         guard integers, doubles else { return }
         let bound = literal.parent?.as(InitializerClauseSyntax.self)?.parent?.as(PatternBindingSyntax.self).map { $0.typeAnnotation == nil } ?? false
         for (index, element) in zip(items.indices, elements) {
             guard case let .int(integer) = items[index], bound || Self.takesContextType(element) else { continue }
             items[index] = try Self.contextDouble(integer, written: element, where: "this literal mixes Int and Double elements")
+        }
+    }
+
+    /// `[[0, 1], [1.5, 2]]` is a `[[Double]]`: a row of integer literals takes the type of the rows holding Doubles.
+    private static func unifyRows(_ rows: inout [Value], _ elements: some Sequence<ExprSyntax>) {
+        var integers = false, doubles = false
+        for row in rows {
+            guard case let .array(items) = row else { return }
+            for item in items {
+                switch item {
+                case .int: integers = true
+                case .double: doubles = true
+                default: return
+                }
+            }
+        }
+        guard integers, doubles else { return }
+        for (index, written) in zip(rows.indices, elements) {
+            guard case var .array(items) = rows[index], let literal = written.as(ArrayExprSyntax.self) else { continue }
+            for (position, element) in zip(items.indices, literal.elements) {
+                guard case let .int(integer) = items[position], takesContextType(element.expression) else { continue }
+                items[position] = .double(literalDouble(element.expression) ?? Double(integer))
+            }
+            rows[index] = .array(items)
         }
     }
 

@@ -34,3 +34,5 @@ let n = 7
 print(Double(n) * 0.5, Double(n) / 2, n / 2, n % 4, Double(n / 2) * 0.5)
 let mean = [0.5, 1.5, 4.0].reduce(0, +) / Double(3)
 print(mean, [0.5, 1.5].reduce(0) { $0 + $1 * 2 })
+let grid = [[0, 1], [1.5, 2]]
+print(grid, grid[0][1] * 0.5)
