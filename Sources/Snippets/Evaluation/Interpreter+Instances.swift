@@ -89,7 +89,8 @@ extension Interpreter {
                 if let written { try checkConversion(value, to: annotation, written: written, role: "expected argument type") }
                 value = try coerce(value, to: annotation, at: next > 0 ? arguments[next - 1].node : Syntax(node))
             } else if case let .int(whole) = value, property.initial.map(Self.isDoubleLiteral) == true {
-                // `var celsius = 0.0` is a Double, so `Temperature(celsius: 3)` holds 3.0.
+                // `var celsius = 0.0` is a Double, so `Temperature(celsius: 3)` holds 3.0 (and `celsius: n` is an error).
+                if let written { try checkIntegerToDouble(written: written, role: "expected argument type") }
                 value = .double(Double(whole))
             }
             fields.append(value)

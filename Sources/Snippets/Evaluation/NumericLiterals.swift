@@ -71,6 +71,11 @@ extension Interpreter {
         var base = type
         if let optional = type.as(OptionalTypeSyntax.self) { base = optional.wrappedType }
         guard base.as(IdentifierTypeSyntax.self)?.name.text == "Double" else { return }
+        try checkIntegerToDouble(written: written, role: role)
+    }
+
+    /// The error for an `Int` that has its type, written where a `Double` is expected; nothing for a literal.
+    func checkIntegerToDouble(written: Syntax, role: String) throws {
         guard let expression = written.as(LabeledExprSyntax.self)?.expression ?? written.as(ExprSyntax.self),
               !Self.takesContextType(expression) else { return }
         throw SnippetError(
