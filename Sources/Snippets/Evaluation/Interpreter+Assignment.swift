@@ -47,9 +47,9 @@ extension Interpreter {
             let rhs = try evaluate(infix.rightOperand, in: scope)
             // An Int beside a Double, Tensor or Jet: swiftc converts it only when its type comes from there.
             if case .int = lhs {
-                if case .int = rhs {} else if Self.isFractional(rhs) { return try mixedOperands(op, lhs, rhs, infix, in: scope) }
+                if case .int = rhs {} else if Self.isFractional(rhs) { return try mixedOperands(op, lhs, rhs, infix) }
             } else if case .int = rhs, Self.isFractional(lhs) {
-                return try mixedOperands(op, lhs, rhs, infix, in: scope)
+                return try mixedOperands(op, lhs, rhs, infix)
             }
             return try applyBinary(op, lhs, rhs, at: infix.operator)
         }

@@ -17,8 +17,10 @@ extension Interpreter {
         }
     }
 
-    /// `Int op Double` or `Double op Int` (or a Tensor, Jet or Variable for the Double): the operator over two Doubles when the Int side is untyped, else an error.
-    func mixedOperands(_ op: String, _ lhs: Value, _ rhs: Value, _ infix: InfixOperatorExprSyntax, in scope: Environment) throws -> Value {
+    /// `Int op Double` or `Double op Int`: the operator over two Doubles when the Int side is untyped, else an error.
+    ///
+    /// A Tensor, Jet or Variable stands where the Double does: Descent combines them with Doubles only.
+    func mixedOperands(_ op: String, _ lhs: Value, _ rhs: Value, _ infix: InfixOperatorExprSyntax) throws -> Value {
         let integerOnLeft: Bool
         if case .int = lhs { integerOnLeft = true } else { integerOnLeft = false }
         let integerSide = integerOnLeft ? infix.leftOperand : infix.rightOperand
