@@ -12,7 +12,7 @@ extension Interpreter {
     func evaluateInfix(_ infix: InfixOperatorExprSyntax, in scope: Environment) throws -> Value {
         if infix.operator.is(AssignmentExprSyntax.self) {
             let value = try evaluate(infix.rightOperand, in: scope)
-            try assign(value, to: infix.leftOperand, in: scope)
+            try assign(value, to: infix.leftOperand, in: scope, written: infix.rightOperand)
             return .void
         }
         guard let op = infix.operator.as(BinaryOperatorExprSyntax.self)?.operator.text else {
@@ -36,18 +36,30 @@ extension Interpreter {
             let base = String(op.dropLast())
             let (binding, steps) = try resolvePlace(infix.leftOperand, in: scope)
             try modify(&binding.value, steps[...]) { value in
-                value = try applyBinary(base, value, rhs, at: infix.operator)
+                var operand = rhs
+                if case .int = value, case .double = rhs { operand = try compoundOperand(op, value, rhs, infix) }
+                if case .int = rhs, Self.isFractional(value) { operand = try compoundOperand(op, value, rhs, infix) }
+                value = try applyBinary(base, value, operand, at: infix.operator)
             }
             return .void
         default:
             let lhs = try evaluate(infix.leftOperand, in: scope)
             let rhs = try evaluate(infix.rightOperand, in: scope)
+            // An Int beside a Double, Tensor or Jet: swiftc converts it only when its type comes from there.
+            if case .int = lhs {
+                if case .int = rhs {} else if Self.isFractional(rhs) { return try mixedOperands(op, lhs, rhs, infix) }
+            } else if case .int = rhs, Self.isFractional(lhs) {
+                return try mixedOperands(op, lhs, rhs, infix)
+            }
             return try applyBinary(op, lhs, rhs, at: infix.operator)
         }
     }
 
     /// Stores `value` into a variable, an element, a member, or a tuple of those.
-    func assign(_ value: Value, to target: ExprSyntax, in scope: Environment) throws {
+    ///
+    /// `written`: the expression `value` came from, when it is one, so an `Int` stored where a `Double`
+    /// was is refused unless it is a literal (`x = n` is an error in Swift, `x = 1` makes 1.0).
+    func assign(_ value: Value, to target: ExprSyntax, in scope: Environment, written: ExprSyntax? = nil) throws {
         if target.is(DiscardAssignmentExprSyntax.self) { return }
         if let tuple = target.as(TupleExprSyntax.self), tuple.elements.count != 1 {
             guard case let .tuple(values, _) = value, values.count == tuple.elements.count else {
@@ -64,6 +76,11 @@ extension Interpreter {
             if case let .implicitMember(member) = value, let type = userType(of: old) {
                 old = try resolveImplicit(member, as: type)
             } else {
+                if case .double = old, case .int = value, let written, !Self.takesContextType(written) {
+                    throw SnippetError(
+                        "cannot assign value of type 'Int' to type 'Double': Swift never turns an Int into a Double by itself; "
+                            + "write `\(Self.excerpt(target)) = Double(\(Self.excerpt(written)))`", at: written)
+                }
                 old = Self.conform(value, to: old)
             }
         }

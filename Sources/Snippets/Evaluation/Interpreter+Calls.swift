@@ -241,8 +241,15 @@ extension Interpreter {
             guard names.count == values.count else {
                 throw SnippetError("the closure takes \(names.count) argument\(names.count == 1 ? "" : "s") (\(names.joined(separator: ", "))), but \(values.count) \(values.count == 1 ? "was" : "were") passed", at: node)
             }
-            for (name, value) in zip(names, values) where name != "_" {
-                scope.define(name, value, mutable: false)
+            // `{ (x: Double) in x * x }` called with 3 gets 3.0, as a function's typed parameter does.
+            var types: [TypeSyntax?] = []
+            if case let .parameterClause(clause)? = closure.signature?.parameterClause { types = clause.parameters.map(\.type) }
+            for (index, (name, value)) in zip(names, values).enumerated() where name != "_" {
+                guard index < types.count, let type = types[index] else {
+                    scope.define(name, value, mutable: false)
+                    continue
+                }
+                scope.define(name, try coerce(value, to: type, at: node), mutable: false)
             }
         } else {
             for (index, value) in values.enumerated() { scope.define("$\(index)", value, mutable: false) }

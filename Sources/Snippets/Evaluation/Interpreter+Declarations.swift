@@ -18,6 +18,7 @@ extension Interpreter {
                 }
                 var value = try evaluate(initializer.value, in: scope)
                 if let annotation = binding.typeAnnotation {
+                    try checkConversion(value, to: annotation.type, written: Syntax(initializer.value), role: "specified type")
                     value = try coerce(value, to: annotation.type, at: initializer.value)
                 }
                 try bind(binding.pattern, to: value, in: scope, mutable: mutable)

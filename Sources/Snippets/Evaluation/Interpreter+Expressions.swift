@@ -41,17 +41,22 @@ extension Interpreter {
             }
             // `[Phase.train, .decay]`: an implicit member takes the type of the other elements, as Swift infers it.
             try resolveImplicitMembers(in: &items)
+            if items.count > 1 { try unifyNumbers(&items, array.elements.lazy.map(\.expression), in: array) }
             try checkNested(items, at: array)
             return .array(items)
         case let .dictionaryExpr(dictionary):
             var result = OrderedDictionary()
             if case let .elements(elements) = dictionary.content {
                 var ticker = Ticker()
+                var keys: [Value] = [], values: [Value] = []
                 for element in elements {
                     try ticker.tick()
-                    let key = try evaluate(element.key, in: scope)
-                    try result.set(key, try evaluate(element.value, in: scope))
+                    keys.append(try evaluate(element.key, in: scope))
+                    values.append(try evaluate(element.value, in: scope))
                 }
+                // `["a": 1, "b": 2.5]` is a `[String: Double]`, as swiftc infers it.
+                if values.count > 1 { try unifyNumbers(&values, elements.lazy.map(\.value), in: dictionary) }
+                for (key, value) in zip(keys, values) { try result.set(key, value) }
             }
             return .dictionary(result)
         case let .infixOperatorExpr(infix):
@@ -63,7 +68,12 @@ extension Interpreter {
             guard case let .bool(condition) = try evaluate(ternary.condition, in: scope) else {
                 throw SnippetError("the condition of '?:' must be a Bool", at: ternary.condition)
             }
-            return try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, in: scope)
+            let value = try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, in: scope)
+            // `flag ? 1 : 0.5` is a Double whichever branch runs, as swiftc types it.
+            if case let .int(integer) = value, (condition ? ternary.elseExpression : ternary.thenExpression).is(FloatLiteralExprSyntax.self) {
+                return try Self.contextDouble(integer, written: condition ? ternary.thenExpression : ternary.elseExpression, where: "the branches of '?:' give an Int and a Double")
+            }
+            return value
         case let .functionCallExpr(call):
             return try evaluateCall(call, in: scope)
         case let .memberAccessExpr(access):

@@ -67,10 +67,12 @@ extension Interpreter {
         let display = type.name + "(" + parameters.map { $0.name + ":" }.joined() + ")"
         for property in type.stored {
             var value: Value
+            var written: Syntax?
             if property.isLet, let initial = property.initial {
                 value = try evaluate(initial, in: type.scope)
             } else if next < arguments.count, arguments[next].label == property.name {
                 value = arguments[next].value
+                written = arguments[next].node
                 next += 1
             } else if property.isLazy {
                 fields.append(.void)
@@ -84,9 +86,11 @@ extension Interpreter {
                 throw SnippetError("missing argument for parameter '\(property.name)' in call to \(display)", at: node)
             }
             if let annotation = property.type {
+                if let written { try checkConversion(value, to: annotation, written: written, role: "expected argument type") }
                 value = try coerce(value, to: annotation, at: next > 0 ? arguments[next - 1].node : Syntax(node))
             } else if case let .int(whole) = value, property.initial.map(Self.isDoubleLiteral) == true {
-                // `var celsius = 0.0` is a Double, so `Temperature(celsius: 3)` holds 3.0.
+                // `var celsius = 0.0` is a Double, so `Temperature(celsius: 3)` holds 3.0 (and `celsius: n` is an error).
+                if let written { try checkIntegerToDouble(written: written, role: "expected argument type") }
                 value = .double(Double(whole))
             }
             fields.append(value)
@@ -269,7 +273,7 @@ extension Interpreter {
     func text(of value: Value) throws -> String {
         guard !userTypes.isEmpty else { return Display.description(of: value) }
         var failure: Error?
-        let text = Display.description(of: value) { item in
+        let text = Display.description(of: value, module: moduleName) { item in
             guard failure == nil, let type = self.userType(of: item), type.conforms(to: "CustomStringConvertible"),
                   let getter = type.computedProperty("description") else { return nil }
             do {

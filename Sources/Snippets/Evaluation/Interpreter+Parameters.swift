@@ -36,6 +36,7 @@ extension Interpreter {
             }
             if next < arguments.count, arguments[next].label == label {
                 value = arguments[next].value
+                try checkConversion(value, to: parameter.type, written: arguments[next].node, role: "expected argument type")
                 if isInout != arguments[next].isInout {
                     throw SnippetError(isInout
                         ? "passing value to parameter '\(internalName)' needs '&': it is 'inout', so write `&name`"

@@ -41,6 +41,8 @@ final class Interpreter {
     var initializing: [UserType] = []
     /// The properties whose observers are running: setting one of them there runs no observers again.
     var observing: [(UserType, String)] = []
+    /// The module compiled Swift would put the lesson's types in (see `LessonPackage.moduleName`), for printing them.
+    var moduleName: String?
     /// The thread running the current cell; interpreted callbacks from any other thread are refused.
     private var cellThread: Thread?
 

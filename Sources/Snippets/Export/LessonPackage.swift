@@ -72,6 +72,14 @@ public struct LessonPackage: Sendable {
         return (["do {"] + indented + ["} catch {", "    " + report, "}"]).joined(separator: "\n")
     }
 
+    /// The module the exported executable compiles into, as SwiftPM names it: `lesson-04-momentum` → `lesson_04_momentum`.
+    ///
+    /// `gradus run` names the lesson's types with it where compiled Swift does (`[lesson_04_momentum.Phase.warmup]`),
+    /// so the two print the same.
+    static func moduleName(forLessonAt path: String) -> String {
+        executableName(forLessonAt: path).replacingOccurrences(of: "-", with: "_")
+    }
+
     static func executableName(forLessonAt path: String) -> String {
         let file = path.split(separator: "/").last.map(String.init) ?? path
         let stem = file.hasSuffix(".md") ? String(file.dropLast(3)) : file

@@ -76,6 +76,7 @@ final class NotebookRunner {
         self.job = job
         self.interpreter = Interpreter(maxDepth: job.options.maxCallDepth)
         interpreter.unsuggested = ExerciseRules.forbiddenNames(in: job)
+        interpreter.moduleName = LessonPackage.moduleName(forLessonAt: job.path)
         self.map = SourceMap(source: job.source)
     }
 

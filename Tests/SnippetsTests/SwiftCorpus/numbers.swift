@@ -1,0 +1,38 @@
+// Int meeting Double where swiftc accepts it: literals take the type their context needs.
+struct Shape {
+    var area: Double
+}
+struct Account {
+    var balance: Double = 0
+    var deposits = 0
+}
+func half(_ x: Double) -> Double { x / 2 }
+func scale<T: Numeric>(_ x: T, by k: T) -> T { x * k }
+let a = 3 * 0.5
+let b: Double = 3
+let c = [1, 2.5]
+print(a, b, c, half(3))
+let shapes = [Shape(area: 1.5), Shape(area: 2)]
+print(shapes.reduce(0) { $0 + $1.area }, shapes.reduce(0.0) { total, shape in total + shape.area })
+print(Account().balance, Account().deposits, Account(balance: 2, deposits: 1).balance)
+print((1 + 2) * 0.5, -3 * 0.5, 7 / 2 * 1.0, 1 / 2 + 0.25, 2.0 * (10 - 4) / 4)
+var total = 0.0
+total += 1
+total += 7 / 2
+total -= 2 * 3
+print(total)
+print([1, 2, 3].map { $0 * 0.5 }, zip([1, 2], [0.5, 1.5]).map { $0 * $1 }, [4, 8].map { x in x / 2.5 })
+let flag = true
+let picked = flag ? 1 : 2.5, other = !flag ? 1 : 2.5
+let rates = ["a": 1, "b": 2.5]
+print(picked, other, rates["a"] ?? 0)
+print(scale(2, by: 0.5), scale(2, by: 3), scale(1.5, by: 2))
+var x = 0.5
+x = 2
+print(x, x > 1, x == 2, 3 < x, max(0, -x), min(1, x))
+let n = 7
+print(Double(n) * 0.5, Double(n) / 2, n / 2, n % 4, Double(n / 2) * 0.5)
+let mean = [0.5, 1.5, 4.0].reduce(0, +) / Double(3)
+print(mean, [0.5, 1.5].reduce(0) { $0 + $1 * 2 })
+let grid = [[0, 1], [1.5, 2]]
+print(grid, grid[0][1] * 0.5)
