@@ -68,12 +68,11 @@ extension Interpreter {
             guard case let .bool(condition) = try evaluate(ternary.condition, in: scope) else {
                 throw SnippetError("the condition of '?:' must be a Bool", at: ternary.condition)
             }
-            let value = try evaluate(condition ? ternary.thenExpression : ternary.elseExpression, in: scope)
+            let (taken, other) = condition ? (ternary.thenExpression, ternary.elseExpression) : (ternary.elseExpression, ternary.thenExpression)
+            let value = try evaluate(taken, in: scope)
             // `flag ? 1 : 0.5` is a Double whichever branch runs, as swiftc types it.
-            if case let .int(integer) = value, (condition ? ternary.elseExpression : ternary.thenExpression).is(FloatLiteralExprSyntax.self) {
-                return try Self.contextDouble(integer, written: condition ? ternary.thenExpression : ternary.elseExpression, where: "the branches of '?:' give an Int and a Double")
-            }
-            return value
+            guard case let .int(integer) = value, other.is(FloatLiteralExprSyntax.self) else { return value }
+            return try Self.contextDouble(integer, written: taken, where: "the branches of '?:' give an Int and a Double")
         case let .functionCallExpr(call):
             return try evaluateCall(call, in: scope)
         case let .memberAccessExpr(access):
