@@ -97,14 +97,7 @@ enum Kernels {
     ) -> [Double] {
         [Double](unsafeUninitializedCapacity: count) { buffer, initialized in
             if let base = buffer.baseAddress {
-                var spare = 0.0
-                withUnsafeMutablePointer(to: &spare) { spare in
-                    a.withUnsafeBufferPointer { ap in
-                        b.withUnsafeBufferPointer { bp in
-                            body(ap.baseAddress ?? UnsafePointer(spare), bp.baseAddress ?? UnsafePointer(spare), base)
-                        }
-                    }
-                }
+                withInputs(a, b) { a, b in body(a, b, base) }
             }
             initialized = count
         }
@@ -118,13 +111,18 @@ enum Kernels {
     ) {
         var spare = 0.0
         withUnsafeMutablePointer(to: &spare) { spare in
+            c.withUnsafeMutableBufferPointer { cp in
+                withInputs(a, b) { a, b in body(a, b, cp.baseAddress ?? spare) }
+            }
+        }
+    }
+
+    /// Base addresses of two input arrays; an empty one (never read) gets a spare address.
+    private static func withInputs(_ a: [Double], _ b: [Double], _ body: (UnsafePointer<Double>, UnsafePointer<Double>) -> Void) {
+        var spare = 0.0
+        withUnsafePointer(to: &spare) { spare in
             a.withUnsafeBufferPointer { ap in
-                b.withUnsafeBufferPointer { bp in
-                    c.withUnsafeMutableBufferPointer { cp in
-                        body(ap.baseAddress ?? UnsafePointer(spare), bp.baseAddress ?? UnsafePointer(spare),
-                             cp.baseAddress ?? spare)
-                    }
-                }
+                b.withUnsafeBufferPointer { bp in body(ap.baseAddress ?? spare, bp.baseAddress ?? spare) }
             }
         }
     }

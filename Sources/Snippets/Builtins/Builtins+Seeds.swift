@@ -25,7 +25,7 @@ extension BuiltinRegistry {
             do {
                 seeded = try overSeeds(seeds) { seed in
                     let value = try args.interpreter.call(body, with: [.int(seed)], at: args.call)
-                    guard case let .native(native) = value, let boxed = native.payload as? ComparisonValue else {
+                    guard let boxed = value.payload(as: ComparisonValue.self) else {
                         throw SnippetError("the closure given to overSeeds must return the result of minimize or fit, "
                                            + "got \(value.typeName) for seed \(seed)", at: args.node("body"))
                     }
@@ -38,7 +38,7 @@ extension BuiltinRegistry {
             return .native(NativeValue(typeName: "SeedComparison", payload: SeedComparisonValue(seeded: seeded, surfaces: surfaces)))
         }
         displayer(of: "SeedComparison") { value in
-            guard case let .native(native) = value, let boxed = native.payload as? SeedComparisonValue else { return [] }
+            guard let boxed = value.payload(as: SeedComparisonValue.self) else { return [] }
             return [.runs(RunsOutput(boxed.seeded))]
         }
         registerSeedMembers()
@@ -69,17 +69,17 @@ extension BuiltinRegistry {
 
     private func registerSeedMembers() {
         func boxed(_ value: Value) throws -> SeedComparisonValue {
-            guard case let .native(native) = value, let boxed = native.payload as? SeedComparisonValue else {
+            guard let boxed = value.payload(as: SeedComparisonValue.self) else {
                 throw SnippetError("expected the result of overSeeds, got \(value.typeName)")
             }
             return boxed
         }
         func runs(_ value: Value) throws -> SeedRuns {
-            guard case let .native(native) = value, let runs = native.payload as? SeedRuns else { throw SnippetError("expected an optimizer's runs over seeds") }
+            guard let runs = value.payload(as: SeedRuns.self) else { throw SnippetError("expected an optimizer's runs over seeds") }
             return runs
         }
         func spread(_ value: Value) throws -> Spread {
-            guard case let .native(native) = value, let spread = native.payload as? Spread else { throw SnippetError("expected a Spread") }
+            guard let spread = value.payload(as: Spread.self) else { throw SnippetError("expected a Spread") }
             return spread
         }
         func wrap(_ spread: Spread) -> Value { .native(NativeValue(typeName: "Spread", payload: spread)) }

@@ -46,7 +46,7 @@ extension BuiltinRegistry {
             return Self.wrap(ComparisonValue(comparison: comparison, surface: nil))
         }
         displayer(of: "Comparison") { value in
-            guard case let .native(native) = value, let boxed = native.payload as? ComparisonValue else { return [] }
+            guard let boxed = value.payload(as: ComparisonValue.self) else { return [] }
             return [.runs(RunsOutput(boxed.comparison, surface: boxed.surface))]
         }
         registerResults()
@@ -92,13 +92,13 @@ extension BuiltinRegistry {
 
     private func registerResults() {
         func boxed(_ value: Value) throws -> ComparisonValue {
-            guard case let .native(native) = value, let boxed = native.payload as? ComparisonValue else {
+            guard let boxed = value.payload(as: ComparisonValue.self) else {
                 throw SnippetError("expected the result of minimize or fit, got \(value.typeName)")
             }
             return boxed
         }
         func run(_ value: Value) throws -> Run {
-            guard case let .native(native) = value, let run = native.payload as? Run else { throw SnippetError("expected a run") }
+            guard let run = value.payload(as: Run.self) else { throw SnippetError("expected a run") }
             return run
         }
         func numbers(_ values: [Double]) -> Value { .array(values.map { .double($0) }) }

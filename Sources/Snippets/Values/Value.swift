@@ -91,6 +91,11 @@ enum Value {
         if case .null = self { return true }
         return false
     }
+
+    /// The Descent value a builtin made, as `T`; nil for any other value.
+    func payload<T>(as type: T.Type) -> T? {
+        if case let .native(native) = self { native.payload as? T } else { nil }
+    }
 }
 
 /// A Descent value with no special interpreter support: the builtins that take it

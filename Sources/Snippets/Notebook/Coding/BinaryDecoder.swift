@@ -75,8 +75,7 @@ struct BinaryDecoding: Decoder {
         let value: Int64
         switch try reader.tag() {
         case .int:
-            let raw = try reader.varint()
-            value = Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+            value = try reader.signedVarint()
         case .uint:
             guard let fitting = Int64(exactly: try reader.varint()) else { throw BinaryFormatError.outOfRange("\(T.self)", at: offset) }
             value = fitting
@@ -93,8 +92,7 @@ struct BinaryDecoding: Decoder {
             guard let result = T(exactly: try reader.varint()) else { throw BinaryFormatError.outOfRange("\(T.self)", at: offset) }
             return result
         case .int:
-            let raw = try reader.varint()
-            let value = Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
+            let value = try reader.signedVarint()
             guard let result = T(exactly: value) else { throw BinaryFormatError.outOfRange("\(T.self)", at: offset) }
             return result
         default: throw BinaryFormatError.mismatch(expected: "an unsigned integer", at: offset)

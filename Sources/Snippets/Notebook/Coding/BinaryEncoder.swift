@@ -34,7 +34,7 @@ final class EncodedNode {
         case .bool(let value): writer.tag(value ? .trueValue : .falseValue)
         case .int(let value):
             writer.tag(.int)
-            writer.varint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+            writer.signedVarint(value)
         case .uint(let value):
             writer.tag(.uint)
             writer.varint(value)

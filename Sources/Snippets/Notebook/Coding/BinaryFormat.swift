@@ -34,6 +34,11 @@ struct BinaryWriter {
         bytes.append(UInt8(rest))
     }
 
+    /// A signed integer zigzag-encoded, so small negative numbers stay short.
+    mutating func signedVarint(_ value: Int64) {
+        varint(UInt64(bitPattern: (value << 1) ^ (value >> 63)))
+    }
+
     mutating func fixed64(_ value: UInt64) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
@@ -92,6 +97,12 @@ struct BinaryReader {
         guard offset < bytes.count else { throw .truncated(at: offset) }
         guard let tag = BinaryTag(rawValue: bytes[offset]) else { throw .badTag(at: offset) }
         return tag
+    }
+
+    /// A signed integer, zigzag-encoded (`BinaryWriter.signedVarint`).
+    mutating func signedVarint() throws(BinaryFormatError) -> Int64 {
+        let raw = try varint()
+        return Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1)))
     }
 
     mutating func varint() throws(BinaryFormatError) -> UInt64 {
