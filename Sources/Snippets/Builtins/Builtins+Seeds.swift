@@ -91,7 +91,7 @@ extension BuiltinRegistry {
         getter(of: "SeedComparison", "comparisons") { value in
             let result = try boxed(value)
             return .array(zip(result.seeded.comparisons, result.surfaces).map { comparison, surface in
-                .native(NativeValue(typeName: "Comparison", payload: ComparisonValue(comparison: comparison, surface: surface)))
+                Self.wrap(ComparisonValue(comparison: comparison, surface: surface))
             })
         }
         getter(of: "SeedComparison", "runs") { .array(try boxed($0).seeded.runs.map(wrapRuns)) }
@@ -103,7 +103,7 @@ extension BuiltinRegistry {
         }
 
         getter(of: "SeedRuns", "name") { .string(try runs($0).name) }
-        getter(of: "SeedRuns", "runs") { .array(try runs($0).runs.map { .native(NativeValue(typeName: "Run", payload: $0)) }) }
+        getter(of: "SeedRuns", "runs") { .array(try runs($0).runs.map(Self.wrap)) }
         getter(of: "SeedRuns", "loss") { wrapCurve(try runs($0).loss) }
         getter(of: "SeedRuns", "validationLoss") { wrapCurve(try runs($0).validationLoss) }
         getter(of: "SeedRuns", "accuracy") { wrapCurve(try runs($0).accuracy) }

@@ -59,9 +59,12 @@ extension BuiltinRegistry {
         return SnippetError(message + "; runs: " + names.map { "'\($0)'" }.joined(separator: ", "))
     }
 
-    private static func wrap(_ value: ComparisonValue) -> Value {
+    static func wrap(_ value: ComparisonValue) -> Value {
         .native(NativeValue(typeName: "Comparison", payload: value))
     }
+
+    /// A run as the DSL's `Run`, for comparisons and comparisons over seeds alike.
+    static func wrap(_ run: Run) -> Value { .native(NativeValue(typeName: "Run", payload: run)) }
 
     /// The optimizers of the builder block, and whether the runs may call interpreted code
     /// (through any argument or any optimizer, however wrapped), which forces serial runs.
@@ -102,19 +105,18 @@ extension BuiltinRegistry {
             return run
         }
         func numbers(_ values: [Double]) -> Value { .array(values.map { .double($0) }) }
-        func wrapRun(_ run: Run) -> Value { .native(NativeValue(typeName: "Run", payload: run)) }
         getter(of: "Comparison", "title") { .string(try boxed($0).comparison.title) }
-        getter(of: "Comparison", "runs") { .array(try boxed($0).comparison.runs.map(wrapRun)) }
+        getter(of: "Comparison", "runs") { .array(try boxed($0).comparison.runs.map(Self.wrap)) }
         getter(of: "Comparison", "finalLoss") { .double(try boxed($0).comparison.finalLoss) }
         getter(of: "Comparison", "best") { value in
             guard let best = try boxed(value).comparison.best else { throw SnippetError("the comparison has no runs") }
-            return wrapRun(best)
+            return Self.wrap(best)
         }
         method(of: "Comparison", "run", ["named"]) { receiver, args in
             let name = try args.string("named")
             let comparison = try boxed(receiver).comparison
             guard let found = comparison[name] else { throw Self.noRun(named: name, among: comparison.runs.map(\.name)) }
-            return wrapRun(found)
+            return Self.wrap(found)
         }
         getter(of: "Run", "name") { .string(try run($0).name) }
         getter(of: "Run", "loss") { numbers(try run($0).loss) }
