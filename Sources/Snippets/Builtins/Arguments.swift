@@ -27,8 +27,10 @@ struct Arguments {
     func node(_ name: String) -> Syntax { values[name]?.node ?? call }
 
     func fail(_ name: String, _ expected: String) -> SnippetError {
-        let got = values[name]?.value.typeName ?? "nothing"
-        return SnippetError("argument '\(name)' of \(callee) must be \(expected), got \(got)", at: node(name))
+        let given = values[name]?.value
+        let got = given?.typeName ?? "nothing"
+        let unwrap = given.map { if case .some = $0 { Value.unwrapAdvice } else { "" } } ?? ""
+        return SnippetError("argument '\(name)' of \(callee) must be \(expected), got \(got)\(unwrap)", at: node(name))
     }
 
     func double(_ name: String) throws -> Double {

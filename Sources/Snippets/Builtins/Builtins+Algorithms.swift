@@ -11,8 +11,7 @@ extension BuiltinRegistry {
             method(of: type, "compactMap", ["{_transform"]) { receiver, args in
                 let function = try args.function("transform")
                 let mapped = try self.walk(receiver).compactMap { item -> Value? in
-                    let result = try args.interpreter.call(function, with: [item], at: args.call)
-                    return result.isNull ? nil : result
+                    try args.interpreter.call(function, with: [item], at: args.call).unwrapped
                 }
                 try Footprint.require(try Footprint.elements(mapped, limit: Footprint.meter?.budget ?? .max), for: "the result of compactMap")
                 return .array(mapped)
@@ -55,7 +54,7 @@ extension BuiltinRegistry {
                         }
                         if replace { best = item }
                     }
-                    return best
+                    return .some(best)
                 }
             }
         }

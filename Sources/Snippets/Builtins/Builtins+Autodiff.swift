@@ -11,7 +11,7 @@ extension BuiltinRegistry {
             return Variable(Tensor(0))
         }
         getter(of: "Variable", "value") { .tensor(variable($0).value) }
-        getter(of: "Variable", "grad") { value in variable(value).grad.map { .tensor($0) } ?? .null }
+        getter(of: "Variable", "grad") { value in .optional(variable(value).grad.map { .tensor($0) }) }
         getter(of: "Variable", "shape") { .array(variable($0).shape.map { .int($0) }) }
         getter(of: "Variable", "transposed") { .variable(variable($0).transposed) }
         for (name, body) in Self.variableUnary {

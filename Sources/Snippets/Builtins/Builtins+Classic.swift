@@ -62,7 +62,7 @@ extension BuiltinRegistry {
             return result
         }
         getter(of: "PerceptronResult", "mistakesPerEpoch") { .array(try result($0).mistakesPerEpoch.map { .int($0) }) }
-        getter(of: "PerceptronResult", "convergedEpoch") { value in try result(value).convergedEpoch.map { .int($0) } ?? .null }
+        getter(of: "PerceptronResult", "convergedEpoch") { value in .optional(try result(value).convergedEpoch.map { .int($0) }) }
         getter(of: "PerceptronResult", "converged") { .bool(try result($0).converged) }
         getter(of: "PerceptronResult", "weights") { numbers(try result($0).weights) }
         getter(of: "PerceptronResult", "bias") { .double(try result($0).bias) }

@@ -48,7 +48,7 @@ extension BuiltinRegistry {
             receiver = .void
             let removed = items.removeLast()
             receiver = .array(items)
-            return removed
+            return .some(removed)
         }
         method(of: "Array", "removeLast", [], mutating: true) { receiver, _ in
             guard case var .array(items) = receiver, !items.isEmpty else { throw SnippetError("removeLast() on an empty array") }
@@ -116,12 +116,12 @@ extension BuiltinRegistry {
             return .range(lower: 0, upper: try self.elements(value).count)
         }
         getter(of: type, "first") { value in
-            if case let .range(lower, upper) = value { return lower < upper ? .int(lower) : .null }
-            return try self.elements(value).first ?? .null
+            if case let .range(lower, upper) = value { return lower < upper ? .some(.int(lower)) : .null }
+            return .optional(try self.elements(value).first)
         }
         getter(of: type, "last") { value in
-            if case let .range(lower, upper) = value { return lower < upper ? .int(upper - 1) : .null }
-            return try self.elements(value).last ?? .null
+            if case let .range(lower, upper) = value { return lower < upper ? .some(.int(upper - 1)) : .null }
+            return .optional(try self.elements(value).last)
         }
         method(of: type, "map", ["{_transform"]) { receiver, args in
             let function = try args.function("transform")
@@ -168,7 +168,7 @@ extension BuiltinRegistry {
         method(of: type, "firstIndex", ["of"]) { receiver, args in
             let target = try args.value("of")
             var ticker = Ticker()
-            return try self.elements(receiver).firstIndex(where: { try ticker.tick(); return Operators.equal($0, target) == true }).map { .int($0) } ?? .null
+            return .optional(try self.elements(receiver).firstIndex(where: { try ticker.tick(); return Operators.equal($0, target) == true }).map { .int($0) })
         }
         method(of: type, "sorted", []) { receiver, args in
             .array(try self.sort(try self.elements(receiver)) { a, b in try args.interpreter.applyBinary("<", a, b, at: args.call) })
@@ -190,7 +190,7 @@ extension BuiltinRegistry {
                     guard case let .bool(replace) = try args.interpreter.applyBinary("<", lhs, rhs, at: args.call) else { continue }
                     if replace { best = item }
                 }
-                return best
+                return .some(best)
             }
         }
     }
@@ -228,7 +228,7 @@ extension BuiltinRegistry {
         method(of: "Dictionary", "removeValue", ["forKey"], mutating: true) { receiver, args in
             var dictionary = entries(receiver)
             let key = try args.value("forKey")
-            let old = dictionary[key] ?? .null
+            let old = Value.optional(dictionary[key])
             receiver = .void
             try dictionary.set(key, nil)
             receiver = .dictionary(dictionary)

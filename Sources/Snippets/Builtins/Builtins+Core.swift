@@ -114,7 +114,7 @@ extension BuiltinRegistry {
     private func registerConversions() {
         function("Double", ["_value"]) { args in
             switch try args.value("value") {
-            case let .string(s): return Double(s).map { .double($0) } ?? .null // Swift's `Double(String)` is optional
+            case let .string(s): return .optional(Double(s).map { .double($0) }) // Swift's `Double(String)` is optional
             case let .jet(j): return .double(j.value)
             case let other: if let d = other.asDouble { return .double(d) }
             }
@@ -124,9 +124,16 @@ extension BuiltinRegistry {
             switch try args.value("value") {
             case let .int(i): return .int(i)
             case let .double(d): return .int(try CheckedIntegers.int(from: d))
-            case let .string(s): return Int(s).map { .int($0) } ?? .null // Swift's `Int(String)` is optional
+            case let .string(s): return .optional(Int(s).map { .int($0) }) // Swift's `Int(String)` is optional
             default: throw args.fail("value", "a number")
             }
+        }
+        // `Optional(5)`: a present optional, as Swift's initializer makes one. Measured, because
+        // `x = Optional(x)` in a loop nests one level per call, and freeing a deep value recurses.
+        function("Optional", ["_wrapped"]) { args in
+            let wrapped = Value.some(try args.value("wrapped"))
+            _ = try Footprint.payload(of: wrapped)
+            return wrapped
         }
         function("String", ["_value"]) { args in .string(try args.interpreter.text(of: try args.value("value"))) }
         function("String", ["describing"]) { args in .string(try args.interpreter.text(of: try args.value("describing"))) }

@@ -53,7 +53,7 @@ extension BuiltinRegistry {
             var set = Self.set(receiver)
             receiver = .void
             defer { receiver = .set(set) }
-            return set.remove(try Self.element(args, "member", like: set)) ?? .null
+            return .optional(set.remove(try Self.element(args, "member", like: set)))
         }
         method(of: "Set", "removeAll", [], mutating: true) { receiver, _ in
             receiver = .set(SetValue())

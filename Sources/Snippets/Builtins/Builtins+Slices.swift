@@ -20,15 +20,15 @@ extension BuiltinRegistry {
             }
             method(of: type, "first", ["{where"]) { receiver, args in
                 let test = try Self.predicate(args, "where")
-                return try self.elements(receiver).first(where: test) ?? .null
+                return .optional(try self.elements(receiver).first(where: test))
             }
             method(of: type, "last", ["{where"]) { receiver, args in
                 let test = try Self.predicate(args, "where")
-                return try self.elements(receiver).last(where: test) ?? .null
+                return .optional(try self.elements(receiver).last(where: test))
             }
             method(of: type, "firstIndex", ["{where"]) { receiver, args in
                 let test = try Self.predicate(args, "where")
-                return try self.elements(receiver).firstIndex(where: test).map { .int($0) } ?? .null
+                return .optional(try self.elements(receiver).firstIndex(where: test).map { .int($0) })
             }
             method(of: type, "allSatisfy", ["{_predicate"]) { receiver, args in
                 .bool(try self.elements(receiver).allSatisfy(try Self.predicate(args, "predicate")))

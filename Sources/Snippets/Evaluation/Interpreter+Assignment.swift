@@ -2,10 +2,12 @@ import Descent
 import SwiftSyntax
 
 extension Interpreter {
-    /// One step from a variable to the place being assigned: `[i]` or `.name`.
+    /// One step from a variable to the place being assigned: `[i]`, `.name`, or into an optional with `!` or `?`.
     enum PathStep {
         case index([Argument], Syntax)
         case member(String, Syntax)
+        /// `d[k]!.append(x)`, `box.items?.append(x)`: the optional's value; with `?` a nil there changes nothing.
+        case unwrap(force: Bool, Syntax)
     }
 
     /// `a = b`, `a += b`, `&&`, `||` and every other infix operator.
@@ -20,8 +22,7 @@ extension Interpreter {
         }
         switch op {
         case "??":
-            let left = try evaluate(infix.leftOperand, in: scope)
-            return left.isNull ? try evaluate(infix.rightOperand, in: scope) : left
+            return try evaluate(infix.leftOperand, in: scope).unwrapped ?? evaluate(infix.rightOperand, in: scope)
         case "&&", "||":
             guard case let .bool(left) = try evaluate(infix.leftOperand, in: scope) else {
                 throw SnippetError("the operands of '\(op)' must be Bool", at: infix.leftOperand)
@@ -32,6 +33,7 @@ extension Interpreter {
             }
             return .bool(right)
         case "+=", "-=", "*=", "/=", "%=":
+            try checkCompoundPlace(infix, op, in: scope)
             let rhs = try evaluate(infix.rightOperand, in: scope)
             let base = String(op.dropLast())
             let (binding, steps) = try resolvePlace(infix.leftOperand, in: scope)
@@ -71,6 +73,12 @@ extension Interpreter {
             return
         }
         let (binding, steps) = try resolvePlace(target, in: scope)
+        if steps.isEmpty, let declared = binding.declaredOptional {
+            // `best = 1` for `var best: Double?` stores `Optional(1.0)`; `x = 3` for `var x: Int!` stores 3.
+            if let written { try checkConversion(value, to: declared, written: Syntax(written), role: "specified type") }
+            binding.value = try coerce(value, to: declared, at: written ?? target)
+            return
+        }
         try modify(&binding.value, steps[...]) { old in
             // `heading = .north`: an implicit member takes the type of the value it replaces.
             if case let .implicitMember(member) = value, let type = userType(of: old) {
@@ -132,6 +140,14 @@ extension Interpreter {
             }
             return (binding, steps + [.index(arguments, Syntax(subscriptCall))])
         }
+        if let unwrap = target.as(ForceUnwrapExprSyntax.self) {
+            let (binding, steps) = try resolvePlace(unwrap.expression, in: scope, forMutating: method, throughReference: throughReference)
+            return (binding, steps + [.unwrap(force: true, Syntax(unwrap))])
+        }
+        if let chain = target.as(OptionalChainingExprSyntax.self) {
+            let (binding, steps) = try resolvePlace(chain.expression, in: scope, forMutating: method, throughReference: throughReference)
+            return (binding, steps + [.unwrap(force: false, Syntax(chain))])
+        }
         if let access = target.as(MemberAccessExprSyntax.self), let base = access.base {
             let (binding, steps) = try resolvePlace(base, in: scope, throughReference: true)
             return (binding, steps + [.member(access.declName.baseName.text, Syntax(access.declName))])
@@ -144,10 +160,15 @@ extension Interpreter {
         SnippetError("cannot change 'self' or its properties here: 'self' is immutable; mark the method 'mutating'", at: node)
     }
 
-    /// An integer stored where a Double was stays a Double, as Swift's literal typing would make it.
+    /// An integer stored where a Double was stays a Double, as Swift's literal typing would make it, and
+    /// a value stored where an optional was is a present optional (`best = 3` after `var best = xs.first`).
     static func conform(_ value: Value, to old: Value) -> Value {
-        if case .double = old, case let .int(i) = value { return .double(Double(i)) }
-        return value
+        switch (old, value) {
+        case let (.double, .int(i)): return .double(Double(i))
+        case (.null, _): return value.isVoid ? value : value.asOptional
+        case let (.some(inner), _): return value.isOptional ? value : .some(conform(value, to: inner))
+        default: return value
+        }
     }
 
     /// Applies `body` to the place at the end of `steps`, writing each level back on the way out.
@@ -159,9 +180,10 @@ extension Interpreter {
         switch step {
         case let .index(arguments, node):
             var element: Value
-            if case let .dictionary(dictionary) = value, arguments.count == 1, let key = arguments.first, steps.count == 1 {
-                // Assigning a new key creates it, as in Swift.
-                element = dictionary[key.value] ?? .null
+            if case let .dictionary(dictionary) = value, let key = arguments.first {
+                // The place is the stored value, not the optional a read gives: assigning a new key creates it,
+                // and `d[k]!.append(x)` or `d[k, default: []].append(x)` change the value in place.
+                element = dictionary[key.value] ?? arguments.first(where: { $0.label == "default" })?.value ?? .null
             } else {
                 element = try Subscripts.get(value, arguments, at: node)
             }
@@ -175,6 +197,29 @@ extension Interpreter {
             var member = try builtins.property(of: value, name, interpreter: self, at: node)
             try modify(&member, steps.dropFirst(), body)
             try builtins.setProperty(of: &value, name, to: member, at: node)
+        case let .unwrap(force, node):
+            switch value {
+            case .null:
+                guard force else { return }
+                throw SnippetError("unexpectedly found nil while unwrapping '\(node.trimmedDescription.dropLast())'; use 'if let', 'guard let' or '??' to handle a missing value", at: node)
+            case var .some(inner):
+                value = .void
+                defer { value = .some(inner) }
+                try modify(&inner, steps.dropFirst(), body)
+            default:
+                // A dictionary's element is its stored value, already unwrapped.
+                try modify(&value, steps.dropFirst(), body)
+            }
         }
+    }
+
+    /// `counts["a"] += 1` is swiftc's error: a dictionary read is optional; `counts["a", default: 0] += 1` is the fix.
+    private func checkCompoundPlace(_ infix: InfixOperatorExprSyntax, _ op: String, in scope: Environment) throws {
+        guard let read = infix.leftOperand.as(SubscriptCallExprSyntax.self), !read.arguments.contains(where: { $0.label?.text == "default" }),
+              case .dictionary = try evaluate(read.calledExpression, in: scope) else { return }
+        let base = Self.excerpt(read.calledExpression), key = read.arguments.trimmedDescription
+        throw SnippetError(
+            "value of optional type must be unwrapped: '\(Self.excerpt(infix.leftOperand))' is nil when the key is missing; "
+                + "write `\(base)[\(key), default: 0] \(op) …` to start from a default, or `\(base)[\(key)]! \(op) …` if the key is there", at: read)
     }
 }

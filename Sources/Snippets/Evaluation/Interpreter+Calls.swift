@@ -103,8 +103,18 @@ extension Interpreter {
         at call: FunctionCallExprSyntax, nameNode: some SyntaxProtocol
     ) throws -> Value {
         var base = try evaluate(baseExpression, in: scope)
-        if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
-        if let mapped = try optionalMap(name, base, arguments, at: call) { return mapped }
+        if base.isOptional {
+            if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
+            if let mapped = try optionalMap(name, base, arguments, at: call) { return mapped }
+            if case .some = base { throw Self.mustUnwrap(base, "to call its method '\(name)'", written: baseExpression, at: nameNode) }
+        }
+        return chained(try callMethodOn(&base, name, baseExpression, arguments, in: scope, at: call, nameNode: nameNode), at: call, base: baseExpression)
+    }
+
+    private func callMethodOn(
+        _ base: inout Value, _ name: String, _ baseExpression: ExprSyntax, _ arguments: [Argument], in scope: Environment,
+        at call: FunctionCallExprSyntax, nameNode: some SyntaxProtocol
+    ) throws -> Value {
         if let type = userType(of: base) ?? builtinExtensions[builtins.typeKey(base)].flatMap({ $0.method(name) != nil ? $0 : nil }) {
             return try callUserMethod(name, on: &base, type, arguments, place: {
                 try resolvePlace(baseExpression, in: scope, forMutating: name)

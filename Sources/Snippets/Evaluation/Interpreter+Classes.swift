@@ -129,7 +129,8 @@ extension Interpreter {
 
     /// `a === b`: whether two class instances are the same one.
     func identical(_ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Bool {
-        switch (lhs, rhs) {
+        // `node.next === other`: optionals compare what they hold.
+        switch (lhs.isOptional ? lhs.unwrapped ?? .null : lhs, rhs.isOptional ? rhs.unwrapped ?? .null : rhs) {
         case let (.object(a), .object(b)): return a === b
         case (.null, .null): return true
         case (.object, .null), (.null, .object): return false

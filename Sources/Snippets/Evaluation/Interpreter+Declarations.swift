@@ -13,6 +13,13 @@ extension Interpreter {
                 if binding.accessorBlock != nil {
                     throw SnippetError("computed variables and observers belong in a 'struct' in lessons; at the top level write a 'func' instead, e.g. `func area() -> Double { ... }`", at: binding)
                 }
+                // `var best: Double?` starts as nil, as in Swift.
+                let optionalType = binding.typeAnnotation.flatMap { Self.optionalType($0.type) }
+                if binding.initializer == nil, mutable, optionalType != nil, let name = binding.pattern.as(IdentifierPatternSyntax.self) {
+                    try bind(binding.pattern, to: .null, in: scope, mutable: true)
+                    scope.lookup(name.identifier.text)?.declaredOptional = optionalType
+                    continue
+                }
                 guard let initializer = binding.initializer else {
                     throw SnippetError("'\(binding.pattern.trimmedDescription)' needs an initial value, e.g. `\(variable.bindingSpecifier.text) \(binding.pattern.trimmedDescription) = 0`", at: binding.pattern)
                 }
@@ -22,6 +29,9 @@ extension Interpreter {
                     value = try coerce(value, to: annotation.type, at: initializer.value)
                 }
                 try bind(binding.pattern, to: value, in: scope, mutable: mutable)
+                if mutable, let optionalType, let name = binding.pattern.as(IdentifierPatternSyntax.self) {
+                    scope.lookup(name.identifier.text)?.declaredOptional = optionalType
+                }
             }
             return
         }
@@ -74,6 +84,11 @@ extension Interpreter {
         }
     }
 
+    /// `T?` or `T!`, the types whose variables keep what is assigned to them as an optional (or, for `T!`, bare).
+    static func optionalType(_ type: TypeSyntax) -> TypeSyntax? {
+        type.is(OptionalTypeSyntax.self) || type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) ? type : nil
+    }
+
     /// Binds a pattern (`x`, `_`, `(a, b)`) to a value.
     func bind(_ pattern: PatternSyntax, to value: Value, in scope: Environment, mutable: Bool) throws {
         if let identifier = pattern.as(IdentifierPatternSyntax.self) {
@@ -103,11 +118,11 @@ extension Interpreter {
 
     /// Applies a type annotation: `Double` turns an integer literal into a Double, as Swift's literals do.
     func coerce(_ value: Value, to type: TypeSyntax, at node: some SyntaxProtocol) throws -> Value {
-        if let optional = type.as(OptionalTypeSyntax.self) {
-            return value.isNull ? value : try coerce(value, to: optional.wrappedType, at: node)
-        }
+        if let optional = type.as(OptionalTypeSyntax.self) { return try coerceOptional(value, to: optional.wrappedType, at: node) }
         if let optional = type.as(ImplicitlyUnwrappedOptionalTypeSyntax.self) {
-            return value.isNull ? value : try coerce(value, to: optional.wrappedType, at: node)
+            // `Int!` is used as an `Int` wherever it is read, so it holds its value bare.
+            guard let present = value.unwrapped else { return value }
+            return try coerce(present, to: optional.wrappedType, at: node)
         }
         if let existential = type.as(SomeOrAnyTypeSyntax.self) { return try coerce(value, to: existential.constraint, at: node) }
         if let identifier = type.as(IdentifierTypeSyntax.self) {
@@ -187,6 +202,20 @@ extension Interpreter {
         return value
     }
 
+    /// A value stored as a `T?`: nil stays nil, anything else is a present optional holding a `T`.
+    private func coerceOptional(_ value: Value, to wrapped: TypeSyntax, at node: some SyntaxProtocol) throws -> Value {
+        switch value {
+        case .null: return value
+        case let .some(inner): return .some(try coerce(inner, to: wrapped, at: node))
+        case let .implicitMember(member) where member.name == "none" && member.arguments == nil: return .null
+        case let .implicitMember(member) where member.name == "some":
+            guard let arguments = member.arguments, arguments.count == 1, let only = arguments.first else { break }
+            return .some(try coerce(only.value, to: wrapped, at: node))
+        default: break
+        }
+        return .some(try coerce(value, to: wrapped, at: node))
+    }
+
     /// Why single precision is refused rather than run in Double: its results would print Double's digits, not Swift's.
     static func floatAdvice(_ name: String) -> String {
         "'\(name)' is not supported in lessons: cells compute in Double (as Descent does), and a \(name) would print "
@@ -194,6 +223,9 @@ extension Interpreter {
     }
 
     private func mismatch(_ value: Value, _ type: String, _ node: some SyntaxProtocol) -> SnippetError {
-        SnippetError("cannot use a value of type \(value.typeName) as \(type)", at: node)
+        if case .some = value {
+            return SnippetError("value of optional type '\(value.typeName)' must be unwrapped to a value of type '\(type)'\(Value.unwrapAdvice)", at: node)
+        }
+        return SnippetError("cannot use a value of type \(value.typeName) as \(type)", at: node)
     }
 }

@@ -48,10 +48,13 @@ extension Interpreter {
     /// `try?` gives nil for a thrown value, `try!` stops with an error at the expression; plain `try` passes it on.
     func evaluateTry(_ expression: TryExprSyntax, in scope: Environment) throws -> Value {
         guard let mark = expression.questionOrExclamationMark else { return try evaluate(expression.expression, in: scope) }
+        let optional = mark.tokenKind == .postfixQuestionMark || mark.text == "?"
         do {
-            return try evaluate(expression.expression, in: scope)
+            // `try? f()` is an optional, and one optional, not two, when `f` returns one (Swift 5).
+            let value = try evaluate(expression.expression, in: scope)
+            return optional ? value.asOptional : value
         } catch let thrown as ThrownError {
-            if mark.tokenKind == .postfixQuestionMark || mark.text == "?" { return .null }
+            if optional { return .null }
             throw SnippetError("'try!' expression unexpectedly raised an error: \(try text(of: thrown.value)); use 'do'/'catch' or 'try?' to handle it", at: expression)
         }
     }

@@ -42,6 +42,8 @@ extension Interpreter {
             // `[Phase.train, .decay]`: an implicit member takes the type of the other elements, as Swift infers it.
             try resolveImplicitMembers(in: &items)
             if items.count > 1 { try unifyNumbers(&items, array.elements.lazy.map(\.expression), in: array) }
+            // `[1, nil, 3]` is an `[Int?]`: its other elements are present optionals.
+            if items.count > 1, items.contains(where: \.isNull) { items = items.map(\.asOptional) }
             try checkNested(items, at: array)
             return .array(items)
         case let .dictionaryExpr(dictionary):
@@ -70,6 +72,8 @@ extension Interpreter {
             }
             let (taken, other) = condition ? (ternary.thenExpression, ternary.elseExpression) : (ternary.elseExpression, ternary.thenExpression)
             let value = try evaluate(taken, in: scope)
+            // `found ? i : nil` is an optional whichever branch runs.
+            if other.is(NilLiteralExprSyntax.self) { return value.asOptional }
             // `flag ? 1 : 0.5` is a Double whichever branch runs, as swiftc types it.
             guard case let .int(integer) = value, other.is(FloatLiteralExprSyntax.self) else { return value }
             return try Self.contextDouble(integer, written: taken, where: "the branches of '?:' give an Int and a Double")
@@ -78,14 +82,20 @@ extension Interpreter {
         case let .memberAccessExpr(access):
             return try evaluateMember(access, in: scope)
         case let .optionalChainingExpr(chain):
-            return try evaluate(chain.expression, in: scope)
+            // `p?`: the chain goes on with what `p` holds; a nil ends it where the next link reads it.
+            let base = try evaluate(chain.expression, in: scope)
+            if case let .some(present) = base { return present }
+            return base
         case let .subscriptCallExpr(subscriptCall):
             let base = try evaluate(subscriptCall.calledExpression, in: scope)
-            if base.isNull, Self.chainsOptionally(subscriptCall.calledExpression) { return .null }
+            if base.isOptional {
+                if base.isNull, Self.chainsOptionally(subscriptCall.calledExpression) { return .null }
+                if case .some = base { throw Self.mustUnwrap(base, "to subscript it", written: subscriptCall.calledExpression, at: subscriptCall.calledExpression) }
+            }
             let arguments = try subscriptCall.arguments.map {
                 Argument(label: $0.label?.text, value: try evaluate($0.expression, in: scope), node: Syntax($0))
             }
-            return try Subscripts.get(base, arguments, at: subscriptCall)
+            return chained(try Subscripts.get(base, arguments, at: subscriptCall), at: subscriptCall, base: subscriptCall.calledExpression)
         case let .closureExpr(closure):
             return .function(FunctionValue(name: "closure", body: .closure(closure, scope)))
         case let .tryExpr(tryExpression):
@@ -125,74 +135,13 @@ extension Interpreter {
     /// A literal holding collections is measured, which also bounds how deeply values nest
     /// (`a = [a]` in a loop); a literal of numbers or strings costs nothing more.
     func checkNested(_ items: [Value], at node: some SyntaxProtocol) throws {
-        guard items.contains(where: { if case .array = $0 { true } else if case .dictionary = $0 { true } else if case .tuple = $0 { true } else { false } })
+        guard items.contains(where: { if case .array = $0 { true } else if case .dictionary = $0 { true } else if case .tuple = $0 { true } else { $0.isOptional } })
         else { return }
         do {
             try Footprint.require(.array(items), for: "this literal")
         } catch let error as SnippetError {
             throw error.located(at: node)
         }
-    }
-
-    /// A number literal without its `_` separators; most have none, and Foundation's search for one
-    /// cost a tenth of a numeric loop's time.
-    private static func withoutSeparators(_ written: String) -> String {
-        written.utf8.contains(UInt8(ascii: "_")) ? written.replacingOccurrences(of: "_", with: "") : written
-    }
-
-    private func integer(_ literal: IntegerLiteralExprSyntax) throws -> Value {
-        let text = Self.withoutSeparators(literal.literal.text)
-        let parsed: Int?
-        if text.hasPrefix("0x") { parsed = Int(text.dropFirst(2), radix: 16) }
-        else if text.hasPrefix("0b") { parsed = Int(text.dropFirst(2), radix: 2) }
-        else if text.hasPrefix("0o") { parsed = Int(text.dropFirst(2), radix: 8) }
-        else { parsed = Int(text) }
-        guard let parsed else { throw SnippetError("integer literal '\(literal.literal.text)' does not fit in an Int", at: literal) }
-        return .int(parsed)
-    }
-
-    private func string(_ literal: StringLiteralExprSyntax, in scope: Environment) throws -> String {
-        var result = ""
-        for segment in literal.segments {
-            switch segment {
-            case let .stringSegment(text):
-                result += literal.openingPounds == nil ? try unescape(text.content.text, at: text) : text.content.text
-            case let .expressionSegment(interpolation):
-                for element in interpolation.expressions {
-                    let value = try evaluate(element.expression, in: scope)
-                    result += try text(of: value)
-                }
-            }
-        }
-        if result.utf8.count > 4096 {
-            do { try Footprint.require(result.utf8.count, for: "this string") } catch let error as SnippetError { throw error.located(at: literal) }
-        }
-        return result
-    }
-
-    private func unescape(_ text: String, at node: some SyntaxProtocol) throws -> String {
-        guard text.contains("\\") else { return text }
-        var result = ""
-        var iterator = text.makeIterator()
-        while let character = iterator.next() {
-            guard character == "\\" else { result.append(character); continue }
-            guard let escaped = iterator.next() else { result.append("\\"); break }
-            switch escaped {
-            case "n": result.append("\n")
-            case "t": result.append("\t")
-            case "r": result.append("\r")
-            case "0": result.append("\0")
-            case "u":
-                var hex = ""
-                while let next = iterator.next(), next != "}" { if next != "{" { hex.append(next) } }
-                guard let scalar = UInt32(hex, radix: 16).flatMap(Unicode.Scalar.init) else {
-                    throw SnippetError("invalid unicode escape '\\u{\(hex)}'", at: node)
-                }
-                result.unicodeScalars.append(scalar)
-            default: result.append(escaped)
-            }
-        }
-        return result
     }
 
     /// A name: a binding in scope, then a builtin used as a value; otherwise an error with a suggestion.
@@ -268,9 +217,12 @@ extension Interpreter {
             return try builtins.staticMember(typeName, name, arguments: nil, interpreter: self, at: access)
         }
         let base = try evaluate(baseExpression, in: scope)
-        if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
+        if base.isOptional {
+            if base.isNull, Self.chainsOptionally(baseExpression) { return .null }
+            if case .some = base { throw Self.mustUnwrap(base, "to refer to member '\(name)'", written: baseExpression, at: access.declName) }
+        }
         if !userTypes.isEmpty, let lazy = try readLazy(base, name, of: baseExpression, in: scope, at: access.declName) { return lazy }
-        return try memberValue(of: base, name, at: access.declName)
+        return chained(try memberValue(of: base, name, at: access.declName), at: access, base: baseExpression)
     }
 
     /// A property of any value: a declared type's member, else a builtin one.

@@ -144,11 +144,14 @@ extension Interpreter {
 extension Interpreter {
     /// `x as T` checks like an annotation; `x as? T` gives nil when the value is not a `T`; `x as! T` fails then.
     func evaluateCast(_ cast: AsExprSyntax, in scope: Environment) throws -> Value {
-        let value = try evaluate(cast.expression, in: scope)
+        var value = try evaluate(cast.expression, in: scope)
         switch cast.questionOrExclamationMark?.tokenKind {
         case .postfixQuestionMark?, .infixQuestionMark?:
-            return isInstance(value, of: cast.type) ? value : .null
+            // `x as? T` looks inside an optional `x`, and gives a `T?`.
+            if value.isOptional, !Self.optionalTarget(cast.type) { guard let present = value.unwrapped else { return .null }; value = present }
+            return isInstance(value, of: cast.type) ? value.asOptional : .null
         case .exclamationMark?:
+            if value.isOptional, !Self.optionalTarget(cast.type), let present = value.unwrapped { value = present }
             guard isInstance(value, of: cast.type) else {
                 throw SnippetError("could not cast a value of type \(value.typeName) to \(cast.type.trimmedDescription); check with `as?` or `is` first", at: cast)
             }
@@ -156,6 +159,10 @@ extension Interpreter {
         default:
             return try coerce(value, to: cast.type, at: cast)
         }
+    }
+
+    private static func optionalTarget(_ type: TypeSyntax) -> Bool {
+        type.is(OptionalTypeSyntax.self) || type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self)
     }
 
     /// `shape is Circle`: whether the value's own type is, or conforms to, the named type.
@@ -189,16 +196,19 @@ extension Interpreter {
     /// Applies a key path's members in turn: `\.shape.count` on `t` is `t.shape.count`; `?` stops at nil.
     func follow(_ path: KeyPathExprSyntax, from value: Value, at node: some SyntaxProtocol) throws -> Value {
         var current = value
+        var optional = false
         for component in path.components {
             switch component.component {
             case let .property(property):
                 current = try memberValue(of: current, property.declName.baseName.text, at: property)
             case .optional:
-                if current.isNull { return .null }
+                guard let present = current.unwrapped else { return .null }
+                current = present
+                optional = true
             default:
                 throw SnippetError("key paths with subscripts or methods are not supported in lessons; write a closure instead, e.g. `{ $0[0] }`", at: component)
             }
         }
-        return current
+        return optional ? current.asOptional : current
     }
 }

@@ -29,6 +29,7 @@ extension Interpreter {
             switch (shape, bound) {
             case let (.array, .array(items)): values = items
             case (.optional, .null): values = []
+            case let (.optional, .some(present)): values = [present]
             default: values = [bound]
             }
             for value in values {
@@ -115,6 +116,7 @@ extension Interpreter {
             if let user { return user.conforms(to: "Comparable") }
             switch value { case .int, .double, .string: return true; default: return false }
         case "Equatable":
+            if case let .some(present) = value { return satisfies(present, name, integerLiteral: integerLiteral) }
             if let user { return user.isEquatable }
             switch value {
             case .int, .double, .string, .bool, .array, .set, .dictionary, .tensor, .null: return true

@@ -179,6 +179,17 @@ extension Interpreter {
     }
 
     /// Applies an infix operator, resolving an implicit member against the other side's declared type first.
+    /// An operator with a present optional on one side: `==` and `!=` compare what the optionals hold
+    /// (a plain value is promoted, as Swift does), and any other operator needs the value unwrapped first.
+    private func optionalOperator(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value {
+        guard op == "==" || op == "!=" else {
+            let optional = lhs.isOptional ? lhs : rhs
+            throw SnippetError("binary operator '\(op)' cannot be applied to a value of optional type '\(optional.typeName)'\(Value.unwrapAdvice)", at: node)
+        }
+        guard let a = lhs.unwrapped, let b = rhs.unwrapped else { return .bool((lhs.isNull && rhs.isNull) == (op == "==")) }
+        return try applyBinary(op, a, b, at: node)
+    }
+
     func applyBinary(_ op: String, _ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Value {
         if op == "===" || op == "!==" { return .bool(try identical(lhs, rhs, at: node) == (op == "===")) }
         switch (lhs, rhs) {
@@ -187,6 +198,8 @@ extension Interpreter {
         default:
             break
         }
+        if case .some = lhs { return try optionalOperator(op, lhs, rhs, at: node) }
+        if case .some = rhs { return try optionalOperator(op, lhs, rhs, at: node) }
         var (lhs, rhs) = (lhs, rhs)
         // `placement == .inside`: an implicit member takes the kind of a Descent value on the other side.
         if case let .implicitMember(member) = rhs, case .native = lhs, builtins.hasStaticMembers(builtins.typeKey(lhs)) {

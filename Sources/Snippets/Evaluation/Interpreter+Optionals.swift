@@ -1,11 +1,10 @@
 import SwiftSyntax
 
-/// Conditions with optional binding, `!` and `??`.
+/// Conditions with optional binding, `!`, optional chains and `Optional.map`.
 ///
-/// Optionals are flattened: a present value is the value itself and an absent
-/// one is `Value.null`, so `xs.first` prints as `3`, not `Optional(3)`. That
-/// is friendlier in a lesson than compiled Swift's spelling, and every form a
-/// student writes to unwrap (`if let`, `guard let`, `??`, `!`, `== nil`) works.
+/// A present optional is `Value.some` and an absent one `Value.null`, so `xs.first` prints
+/// `Optional(3)` as compiled Swift does, and using it without unwrapping (`xs.first + 1`,
+/// `d["a"].count`) is the error swiftc gives, with the ways to unwrap as the fix.
 extension Interpreter {
     /// Evaluates `if`/`guard`/`while` conditions in order; `let x = value` binds `x` into `scope` when present.
     func conditionsHold(_ conditions: ConditionElementListSyntax, in scope: Environment) throws -> Bool {
@@ -30,10 +29,9 @@ extension Interpreter {
                 } else {
                     throw SnippetError.unsupported("optional binding without a value", at: binding)
                 }
-                if value.isNull { return false }
-                var bound = value
+                guard var bound = value.unwrapped else { return false }
                 if let annotation = binding.typeAnnotation {
-                    bound = try coerce(value, to: annotation.type, at: binding)
+                    bound = try coerce(bound, to: annotation.type, at: binding)
                 }
                 try bind(binding.pattern, to: bound, in: scope, mutable: binding.bindingSpecifier.tokenKind == .keyword(.var))
             case let .matchingPattern(condition):
@@ -66,7 +64,7 @@ extension Interpreter {
     }
 
     private func present(_ value: Value, _ unwrap: ForceUnwrapExprSyntax) throws -> Value {
-        guard value.isNull else { return value }
+        if let present = value.unwrapped { return present }
         let text = unwrap.expression.trimmedDescription
         let excerpt = text.count > 40 ? String(text.prefix(40)) + "…" : text
         throw SnippetError("unexpectedly found nil while unwrapping '\(excerpt)'; use 'if let', 'guard let' or '??' to handle a missing value", at: unwrap)
@@ -86,17 +84,42 @@ extension Interpreter {
         }
     }
 
-    /// `Optional.map` and `flatMap` on a value that is not a collection: nil stays nil, a present value goes through the closure.
+    /// `Optional.map` and `flatMap`: nil stays nil, a present value goes through the closure.
+    ///
+    /// Both give an optional that does not nest (`map` returning an optional gives `U?`, not `U??`): a cell
+    /// calling `o = o.map { … }` in a loop must not build an optional a million levels deep.
     func optionalMap(_ name: String, _ base: Value, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value? {
-        guard arguments.count == 1, let only = arguments.first, case let .function(function) = only.value, name == "map" || name == "flatMap" else { return nil }
+        guard name == "map" || name == "flatMap", arguments.count == 1, let only = arguments.first, case let .function(function) = only.value else { return nil }
         switch base {
         case .null: return .null
-        case .record, .enumCase, .object:
-            guard userType(of: base)?.method(name) == nil else { return nil }
-            return try call(function, with: [base], at: node)
-        // A String has no `map` of its own here, so `name.map { ... }` is read as Optional's.
-        case .int, .double, .bool, .tuple, .string: return try call(function, with: [base], at: node)
+        case let .some(present): return try call(function, with: [present], at: node).asOptional
         default: return nil
         }
+    }
+
+    /// The error for using an optional as the value it may hold: `xs.first + 1`, `d["a"].count`.
+    static func mustUnwrap(_ value: Value, _ use: String, written: ExprSyntax, at node: some SyntaxProtocol) -> SnippetError {
+        let text = excerpt(written)
+        return SnippetError(
+            "value of optional type '\(value.typeName)' must be unwrapped \(use); use `\(text)!` if it cannot be nil, "
+                + "`\(text) ?? fallback` for a default, or `if let` to handle nil", at: node)
+    }
+
+    /// An optional chain's value: `p?.name` is a `String?` (a `String?` property gives `String?` too, not `String??`).
+    ///
+    /// `node` is the link just evaluated; only the chain's last link wraps, so `p?.name.count` reads
+    /// `count` of the name, not of an optional.
+    func chained(_ value: Value, at node: some SyntaxProtocol, base: ExprSyntax) -> Value {
+        guard !value.isOptional, !value.isVoid, Self.chainsOptionally(base), !Self.continuesChain(Syntax(node)) else { return value }
+        return .some(value)
+    }
+
+    /// Whether the expression at `node` is the base of a further link of a postfix chain (`.member`, a call, `[i]`, `?`, `!`).
+    private static func continuesChain(_ node: Syntax) -> Bool {
+        guard let parent = node.parent else { return false }
+        if let access = parent.as(MemberAccessExprSyntax.self) { return access.base.map(Syntax.init) == node }
+        if let call = parent.as(FunctionCallExprSyntax.self) { return Syntax(call.calledExpression) == node }
+        if let subscriptCall = parent.as(SubscriptCallExprSyntax.self) { return Syntax(subscriptCall.calledExpression) == node }
+        return parent.is(OptionalChainingExprSyntax.self) || parent.is(ForceUnwrapExprSyntax.self)
     }
 }

@@ -54,7 +54,8 @@ extension Interpreter {
             guard value.typeName == cast.type.trimmedDescription else { return false }
             return try match(expression: cast.expression, value, in: scope, binding: binding)
         case let .optionalChainingExpr(optional):
-            return value.isNull ? false : try match(expression: optional.expression, value, in: scope, binding: binding)
+            guard let present = value.unwrapped else { return false }
+            return try match(expression: optional.expression, present, in: scope, binding: binding)
         case let .functionCallExpr(call):
             if let access = call.calledExpression.as(MemberAccessExprSyntax.self), isCasePattern(access, value, in: scope) {
                 return try matchCase(access.declName.baseName.text, call.arguments, value, in: scope, binding: binding)
@@ -97,8 +98,8 @@ extension Interpreter {
     /// `.circle(let r)` against an enum value (or `.some(let x)` against an optional).
     private func matchCase(_ name: String, _ arguments: LabeledExprListSyntax, _ value: Value, in scope: Environment, binding: Bool?) throws -> Bool {
         guard case let .enumCase(item) = value else {
-            guard name == "some", !value.isNull, let only = arguments.first else { return false }
-            return try match(expression: only.expression, value, in: scope, binding: binding)
+            guard name == "some", let present = value.unwrapped, let only = arguments.first else { return false }
+            return try match(expression: only.expression, present, in: scope, binding: binding)
         }
         guard item.name == name else { return false }
         guard arguments.count == item.values.count else {

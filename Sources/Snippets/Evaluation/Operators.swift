@@ -124,6 +124,9 @@ enum Operators {
             return payload.isEqual(to: b.payload)
         case (.null, .null): return true
         case (.null, _), (_, .null): return false
+        // `xs.first == 4`: Swift promotes the other side to an optional.
+        case let (.some(a), .some(b)): return equal(a, b)
+        case let (.some(a), b), let (b, .some(a)): return equal(a, b)
         case let (.tensor(a), .tensor(b)): return a == b
         case let (.set(a), .set(b)): return a == b
         // `s == [1, 2]`: the literal is a Set there, as Swift infers it.

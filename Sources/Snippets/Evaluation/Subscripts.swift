@@ -18,9 +18,9 @@ enum Subscripts {
             return elements[i]
         case let .dictionary(dictionary):
             let key = try first(arguments, at: node)
-            if let value = dictionary[key.value] { return value }
-            if let fallback = arguments.first(where: { $0.label == "default" }) { return fallback.value }
-            return .null
+            let fallback = arguments.first(where: { $0.label == "default" })
+            if let value = dictionary[key.value] { return fallback == nil ? .some(value) : value }
+            return fallback?.value ?? .null
         case let .string(text):
             let index = try single(arguments, at: node)
             let characters = Array(text)
@@ -51,7 +51,10 @@ enum Subscripts {
         if case var .array(elements) = base {
             let index = try single(arguments, at: node)
             let i = try position(index, count: elements.count, what: "an array")
-            if case .array = newValue { try Footprint.charge(Footprint.payload(of: newValue), for: "this array element") }
+            switch newValue {
+            case .array, .some: try Footprint.charge(Footprint.payload(of: newValue), for: "this array element")
+            default: break
+            }
             base = .void
             elements[i] = newValue
             base = .array(elements)
@@ -59,11 +62,12 @@ enum Subscripts {
             let key = try first(arguments, at: node)
             base = .void
             defer { base = .dictionary(dictionary) }
-            // `d[key] = nil` removes the key, as in Swift.
-            if !newValue.isNull {
-                try Footprint.charge(Footprint.slot * 2 + Footprint.indexEntry + Footprint.payload(of: newValue), for: "this dictionary entry")
+            // `d[key] = nil` removes the key and `d[key] = d2[key]` sets what the optional holds, as in Swift.
+            let stored = newValue.unwrapped
+            if let stored {
+                try Footprint.charge(Footprint.slot * 2 + Footprint.indexEntry + Footprint.payload(of: stored), for: "this dictionary entry")
             }
-            try dictionary.set(key.value, newValue.isNull ? nil : newValue)
+            try dictionary.set(key.value, stored)
         } else if case var .tensor(tensor) = base {
             guard let scalar = newValue.asDouble else {
                 throw SnippetError("a tensor element must be a number, got \(newValue.typeName)", at: node)

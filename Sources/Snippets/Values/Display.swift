@@ -24,6 +24,8 @@ enum Display {
         case let .jet(jet): return jet.description
         case let .variable(variable): return variable.description
         case .null: return "nil"
+        // Swift shows what an optional holds as it would inside a collection: `Optional("a")`, `Optional(lesson_x.P(…))`.
+        case let .some(wrapped): return "Optional(" + literal(wrapped, module: module, custom: custom) + ")"
         case let .implicitMember(member): return "." + member.name
         case let .native(native):
             if let described = native.payload as? CustomStringConvertible { return described.description }

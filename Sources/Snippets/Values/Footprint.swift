@@ -42,16 +42,22 @@ enum Footprint {
             return try elements(record.fields, limit: limit, nesting: nesting + 1)
         case let .enumCase(value):
             return value.values.isEmpty ? 0 : try elements(value.values, limit: limit, nesting: nesting + 1)
+        case let .some(wrapped):
+            // A level of its own: `xs.append(xs.last)` in a loop nests optionals as `a = [a]` nests arrays.
+            guard nesting < maxNesting else { throw tooDeep }
+            return try payload(of: wrapped, limit: limit, nesting: nesting + 1)
         default:
             return 0
         }
     }
 
+    static var tooDeep: SnippetError {
+        SnippetError("values nested too deeply (more than \(maxNesting) levels of arrays, dictionaries, tuples or optionals); keep data flat, e.g. an array of rows")
+    }
+
     /// Bytes of an array's buffer and everything its elements hold; stops counting past `limit`.
     static func elements(_ items: [Value], limit: Int = .max, nesting: Int = 0) throws -> Int {
-        guard nesting <= maxNesting else {
-            throw SnippetError("values nested too deeply (more than \(maxNesting) levels of arrays, dictionaries or tuples); keep data flat, e.g. an array of rows")
-        }
+        guard nesting <= maxNesting else { throw tooDeep }
         var total = header + items.count * slot
         var ticker = Ticker()
         for item in items {

@@ -48,6 +48,8 @@ final class FunctionValue {
 final class Binding {
     var value: Value
     let isMutable: Bool
+    /// The optional type a `var` was declared with (`var best: Double? = nil`), so `best = 1` stores `Optional(1.0)`.
+    var declaredOptional: TypeSyntax?
 
     init(_ value: Value, mutable: Bool) {
         self.value = value

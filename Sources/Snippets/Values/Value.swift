@@ -25,8 +25,13 @@ enum Value {
     case jet(Jet)
     /// A node of Descent's reverse-mode graph: what a closure passed to `gradientCheck` or `Function` receives.
     case variable(Variable)
-    /// `nil`: optionals are flattened, so a present value is the value itself and an absent one is `null`.
+    /// `nil`: an optional with no value.
     case null
+    /// A present optional, `Optional(4)`: what `xs.first`, `d["a"]`, `Int("42")` and a `T?` variable hold.
+    ///
+    /// Kept apart from the value itself so it prints as compiled Swift prints it and so arithmetic or a
+    /// member on it is the error swiftc gives ("must be unwrapped"), not a silent unwrap.
+    indirect case some(Value)
     /// `.he` or `.step(every: 10, factor: 0.5)` before the expected kind resolves it.
     indirect case implicitMember(ImplicitMember)
     indirect case native(NativeValue)
@@ -58,6 +63,7 @@ enum Value {
         case .jet: return "Jet"
         case .variable: return "Variable"
         case .null: return "nil"
+        case let .some(wrapped): return wrapped.typeName + "?"
         case let .implicitMember(member): return "implicit member '.\(member.name)'"
         case let .native(native): return native.typeName
         case let .output(output): return output.typeName
@@ -90,6 +96,36 @@ enum Value {
     var isNull: Bool {
         if case .null = self { return true }
         return false
+    }
+
+    /// Whether this is an optional, present (`.some`) or not (`nil`).
+    var isOptional: Bool {
+        switch self {
+        case .null, .some: true
+        default: false
+        }
+    }
+
+    /// A Swift optional as a value: `.some` when present, `nil` when not.
+    static func optional(_ value: Value?) -> Value {
+        value.map { .some($0) } ?? .null
+    }
+
+    /// The value as an optional: itself when it already is one, else present (`T` promoted to `T?`, as Swift does).
+    var asOptional: Value {
+        isOptional ? self : .some(self)
+    }
+
+    /// The end of a message about an optional used as its value: the three ways Swift unwraps one.
+    static let unwrapAdvice = "; unwrap it first: `!` if it cannot be nil, `?? fallback` for a default, or `if let` to handle nil"
+
+    /// What an unwrap finds: nil for `nil`, the value of a present optional, and any other value as it is.
+    var unwrapped: Value? {
+        switch self {
+        case .null: nil
+        case let .some(wrapped): wrapped
+        default: self
+        }
     }
 
     /// The Descent value a builtin made, as `T`; nil for any other value.
