@@ -108,10 +108,8 @@ extension BuiltinRegistry {
         getter(of: "Comparison", "title") { .string(try boxed($0).comparison.title) }
         getter(of: "Comparison", "runs") { .array(try boxed($0).comparison.runs.map(Self.wrap)) }
         getter(of: "Comparison", "finalLoss") { .double(try boxed($0).comparison.finalLoss) }
-        getter(of: "Comparison", "best") { value in
-            guard let best = try boxed(value).comparison.best else { throw SnippetError("the comparison has no runs") }
-            return Self.wrap(best)
-        }
+        // Optionals as Descent declares them: `best` is a `Run?`, `divergedAt` an `Int?`.
+        getter(of: "Comparison", "best") { value in .optional(try boxed(value).comparison.best.map(Self.wrap)) }
         method(of: "Comparison", "run", ["named"]) { receiver, args in
             let name = try args.string("named")
             let comparison = try boxed(receiver).comparison
@@ -131,7 +129,7 @@ extension BuiltinRegistry {
         getter(of: "Run", "finalPoint") { numbers(try run($0).finalPoint) }
         getter(of: "Run", "finalValidationLoss") { .double(try run($0).finalValidationLoss) }
         getter(of: "Run", "diverged") { .bool(try run($0).diverged) }
-        getter(of: "Run", "divergedAt") { value in try run(value).divergedAt.map { .int($0) } ?? .int(-1) }
+        getter(of: "Run", "divergedAt") { value in .optional(try run(value).divergedAt.map { .int($0) }) }
         getter(of: "Run", "stopReason") { .string(try run($0).stopReason.description) }
         getter(of: "Run", "model") { value in
             guard let model = try run(value).trainedModel else { throw SnippetError("only a run of fit has a trained model") }

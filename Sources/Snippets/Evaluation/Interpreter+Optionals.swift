@@ -29,6 +29,11 @@ extension Interpreter {
                 } else {
                     throw SnippetError.unsupported("optional binding without a value", at: binding)
                 }
+                guard value.isOptional else {
+                    throw SnippetError(
+                        "initializer for conditional binding must have Optional type, not '\(value.typeName)': it always has a value; "
+                            + "bind it with a plain `let` before the `if`", at: binding)
+                }
                 guard var bound = value.unwrapped else { return false }
                 if let annotation = binding.typeAnnotation {
                     bound = try coerce(bound, to: annotation.type, at: binding)
