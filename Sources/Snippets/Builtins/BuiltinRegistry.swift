@@ -131,6 +131,8 @@ final class BuiltinRegistry: @unchecked Sendable {
     private(set) var displayers: [String: (Value) -> [Output]] = [:]
     /// Names a snippet cannot redefine and that resolve before any binding (grading's `expect`, `todo`).
     private(set) var reserved: Set<String> = []
+    /// Bit `n` is set when a reserved name has `n` UTF-8 bytes: most names are ruled out without hashing.
+    private var reservedLengths: UInt64 = 0
 
     init() {}
 
@@ -156,7 +158,15 @@ final class BuiltinRegistry: @unchecked Sendable {
     func constant(_ name: String, _ value: Value) { constants[name] = value }
 
     /// Makes `name` impossible to redefine or shadow in a snippet.
-    func reserve(_ name: String) { reserved.insert(name) }
+    func reserve(_ name: String) {
+        reserved.insert(name)
+        reservedLengths |= 1 << UInt64(Swift.min(name.utf8.count, 63))
+    }
+
+    /// Whether `name` is reserved; checked on every name a cell reads, so a length test comes before the hash.
+    func isReserved(_ name: String) -> Bool {
+        reservedLengths & (1 << UInt64(Swift.min(name.utf8.count, 63))) != 0 && reserved.contains(name)
+    }
 
     func member(of type: String, _ name: String, _ specs: [String]?, _ body: @escaping BuiltinBody) {
         let signature = specs.map(Signature.init) ?? .property

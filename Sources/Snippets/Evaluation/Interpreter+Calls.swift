@@ -8,10 +8,10 @@ extension Interpreter {
         let callee = call.calledExpression
         if let reference = callee.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            if !builtins.reserved.contains(name), let binding = scope.lookup(name) {
+            if !builtins.isReserved(name), let binding = scope.lookup(name) {
                 return try callValue(binding.value, arguments, at: call)
             }
-            if !builtins.reserved.contains(name), !userTypes.isEmpty, let resolved = scope.resolve(name) {
+            if !builtins.isReserved(name), !userTypes.isEmpty, let resolved = scope.resolve(name) {
                 switch resolved {
                 case let .binding(binding): return try callValue(binding.value, arguments, at: call)
                 case let .member(receiver):

@@ -147,7 +147,7 @@ extension Interpreter {
     /// A name: a binding in scope, then a builtin used as a value; otherwise an error with a suggestion.
     func lookup(_ reference: DeclReferenceExprSyntax, in scope: Environment) throws -> Value {
         let name = reference.baseName.text
-        if !builtins.reserved.contains(name) {
+        if !builtins.isReserved(name) {
             if let binding = scope.lookup(name) { return binding.value }
             if !userTypes.isEmpty, case let .member(receiver)? = scope.resolve(name) {
                 if case let .record(record) = receiver.binding.value, let index = receiver.type.storedIndex(of: name),
