@@ -91,6 +91,20 @@ extension BuiltinRegistry {
             }
             return .dictionary(groups)
         }
+        function("Dictionary", ["uniqueKeysWithValues"]) { args in
+            var result = OrderedDictionary()
+            for pair in try self.sequence(args, "uniqueKeysWithValues") {
+                guard case let .tuple(parts, _) = pair, parts.count == 2 else {
+                    throw args.fail("uniqueKeysWithValues", "a sequence of (key, value) pairs")
+                }
+                // Swift stops the program on a repeated key; here it is an error at the call.
+                if result[parts[0]] != nil {
+                    throw SnippetError("duplicate key \(Display.literal(parts[0])) in Dictionary(uniqueKeysWithValues:); use Dictionary(grouping:by:) or a loop that decides which value wins")
+                }
+                try result.set(parts[0], parts[1])
+            }
+            return .dictionary(result)
+        }
     }
 
     private func registerDictionaryAlgorithms() {

@@ -50,6 +50,13 @@ extension BuiltinRegistry {
             receiver = .array(items)
             return .some(removed)
         }
+        method(of: "Array", "removeFirst", [], mutating: true) { receiver, _ in
+            guard case var .array(items) = receiver, !items.isEmpty else { throw SnippetError("removeFirst() on an empty array") }
+            receiver = .void
+            let removed = items.removeFirst()
+            receiver = .array(items)
+            return removed
+        }
         method(of: "Array", "removeLast", [], mutating: true) { receiver, _ in
             guard case var .array(items) = receiver, !items.isEmpty else { throw SnippetError("removeLast() on an empty array") }
             receiver = .void

@@ -62,7 +62,7 @@ extension Interpreter {
     func constructObject(_ type: UserType, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Value {
         var fields: [Value] = []
         for property in type.stored {
-            var value = property.isLazy ? .void : try property.initial.map { try evaluate($0, in: type.scope) } ?? .void
+            var value = property.isLazy ? .void : try property.initial.map { try evaluate($0, in: type.scope) } ?? property.unsetValue
             if let annotation = property.type, !value.isVoid { value = try coerce(value, to: annotation, at: node) }
             fields.append(value)
         }

@@ -146,7 +146,11 @@ extension Interpreter {
 
     /// A name: a binding in scope, then a builtin used as a value; otherwise an error with a suggestion.
     func lookup(_ reference: DeclReferenceExprSyntax, in scope: Environment) throws -> Value {
-        let name = reference.baseName.text
+        try lookup(name: reference.baseName.text, at: reference, in: scope)
+    }
+
+    /// The value a name has here, read where `reference` is (for `if let left`, the pattern's name).
+    func lookup(name: String, at reference: some SyntaxProtocol, in scope: Environment) throws -> Value {
         if !builtins.isReserved(name) {
             if let binding = scope.lookup(name) { return binding.value }
             if !userTypes.isEmpty, case let .member(receiver)? = scope.resolve(name) {

@@ -79,6 +79,8 @@ extension Interpreter {
                 continue
             } else if let initial = property.initial {
                 value = try evaluate(initial, in: type.scope)
+            } else if property.startsAsNil {
+                value = .null
             } else if next < arguments.count {
                 let have = arguments[next].label.map { "'\($0):'" } ?? "no label"
                 throw SnippetError("incorrect argument label in call to \(display): have \(have), expected '\(property.name):'", at: arguments[next].node)
@@ -105,7 +107,7 @@ extension Interpreter {
         if type.kind == .structure {
             var fields: [Value] = []
             for property in type.stored {
-                var value = property.isLazy ? .void : try property.initial.map { try evaluate($0, in: type.scope) } ?? .void
+                var value = property.isLazy ? .void : try property.initial.map { try evaluate($0, in: type.scope) } ?? property.unsetValue
                 if let annotation = property.type, !value.isVoid { value = try coerce(value, to: annotation, at: node) }
                 fields.append(value)
             }

@@ -21,11 +21,8 @@ extension Interpreter {
                 if let initializer = binding.initializer {
                     value = try evaluate(initializer.value, in: scope)
                 } else if let name = binding.pattern.as(IdentifierPatternSyntax.self) {
-                    // `if let x` is short for `if let x = x`.
-                    guard let existing = scope.lookup(name.identifier.text) else {
-                        throw unknownName(name.identifier.text, at: name, in: scope)
-                    }
-                    value = existing.value
+                    // `if let x` is short for `if let x = x` (`x` may be a property of `self`).
+                    value = try lookup(name: name.identifier.text, at: name, in: scope)
                 } else {
                     throw SnippetError.unsupported("optional binding without a value", at: binding)
                 }

@@ -34,6 +34,14 @@ final class UserType {
         var observers: AccessorDeclListSyntax? = nil
         /// `lazy var`: the initial value is computed when the property is first read.
         var isLazy = false
+
+        /// `var next: Node?` without a value starts as nil, as Swift's optional `var`s do (a `let` must be set).
+        var startsAsNil: Bool {
+            initial == nil && !isLet && !isLazy && (type?.is(OptionalTypeSyntax.self) == true || type?.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true)
+        }
+
+        /// What the property holds before an initializer runs: nil for an optional `var`, else nothing yet (`.void`).
+        var unsetValue: Value { startsAsNil ? .null : .void }
     }
 
     /// One `case` of an enum: its associated values' labels and types, and its raw value.
