@@ -70,34 +70,39 @@ extension Interpreter {
         let object = ObjectValue(type: type, fields: fields)
         var owner: UserType? = type
         while let candidate = owner, candidate.initializers.isEmpty, candidate.extensionInitializers.isEmpty { owner = candidate.superclass }
+        var failable = false
         if let owner {
             let initializers = owner.initializers + owner.extensionInitializers
             guard let initializer = initializers.first(where: { labelsFit($0.signature.parameterClause.parameters, arguments) }) else {
                 let forms = initializers.map { Self.signature("init", $0.signature.parameterClause.parameters) }
                 throw SnippetError("no 'init' of '\(type.name)' takes these arguments; it has \(forms.joined(separator: ", "))", at: node)
             }
-            try runClassInitializer(initializer, owner: owner, on: object, arguments, at: node)
+            if try runClassInitializer(initializer, owner: owner, on: object, arguments, at: node) { return .null }
+            failable = initializer.optionalMark != nil
         } else if let first = arguments.first {
             throw SnippetError("'\(type.name)' has only the initializer `init()`, which takes no arguments; write an `init` that takes them", at: first.node)
         }
         if let missing = zip(type.stored, object.fields).first(where: { $0.1.isVoid && !$0.0.isLazy })?.0 {
             throw SnippetError("return from initializer without initializing all stored properties; set 'self.\(missing.name)'", at: node)
         }
-        return .object(object)
+        return failable ? .some(.object(object)) : .object(object)
     }
 
-    /// Runs `initializer`, declared in `owner`, on an instance being built (`super.init` runs the superclass's on the same one).
-    func runClassInitializer(_ initializer: InitializerDeclSyntax, owner: UserType, on object: ObjectValue, _ arguments: [Argument], at node: some SyntaxProtocol) throws {
+    /// Runs `initializer`, declared in `owner`, on an instance being built (`super.init` runs the superclass's on the same one);
+    /// true when an `init?` gave up with `return nil`.
+    @discardableResult
+    func runClassInitializer(_ initializer: InitializerDeclSyntax, owner: UserType, on object: ObjectValue, _ arguments: [Argument], at node: some SyntaxProtocol) throws -> Bool {
         let receiver = MethodReceiver(binding: Binding(.object(object), mutable: true), type: object.type, owner: owner)
-        try nested(at: node) {
+        return try nested(at: node) {
             let outer = Environment(parent: owner.scope, receiver: receiver)
             outer.define("Self", .metatype(object.type), mutable: false)
             let scope = Environment(parent: outer)
             initializing.append(owner)
             defer { initializing.removeLast() }
             let inouts = try bindParameters(initializer.signature.parameterClause.parameters, named: "init", arguments, into: scope, defaultsIn: owner.scope, at: node)
-            _ = try runBody(initializer.body?.statements ?? [], in: scope, singleExpressionReturns: false)
+            let result = try runBody(initializer.body?.statements ?? [], in: scope, singleExpressionReturns: false)
             try writeBack(inouts, from: scope)
+            return initializer.optionalMark != nil && result.isNull
         }
     }
 

@@ -114,23 +114,29 @@ extension Interpreter {
             start = .record(RecordValue(type: type, fields: fields))
         }
         let receiver = MethodReceiver(binding: Binding(start, mutable: true), type: type)
-        let finished = try nested(at: node) { () -> Value in
+        var failed = false
+        var finished = try nested(at: node) { () -> Value in
             let outer = Environment(parent: type.scope, receiver: receiver)
             outer.define("Self", .metatype(type), mutable: false)
             let scope = Environment(parent: outer)
             initializing.append(type)
             defer { initializing.removeLast() }
             let inouts = try bindParameters(initializer.signature.parameterClause.parameters, named: "init", arguments, into: scope, defaultsIn: type.scope, at: node)
-            _ = try runBody(initializer.body?.statements ?? [], in: scope, singleExpressionReturns: false)
+            // `init?` ends with `return nil` when it cannot make a value: the call gives nil.
+            failed = try runBody(initializer.body?.statements ?? [], in: scope, singleExpressionReturns: false).isNull
             try writeBack(inouts, from: scope)
             return receiver.binding.value
         }
+        let failable = initializer.optionalMark != nil
+        if failable, failed { return .null }
+        // `self = .move(dx: 1, dy: 2)` in an enum's `init`: the case is the enum's, whatever `self` held before.
+        if case let .implicitMember(member) = finished { finished = try resolveImplicit(member, as: type) }
         if case let .record(record) = finished, let missing = zip(type.stored, record.fields).first(where: { $0.1.isVoid && !$0.0.isLazy })?.0 {
             throw SnippetError("return from initializer without initializing all stored properties; set 'self.\(missing.name)'", at: initializer.initKeyword)
         }
         if finished.isVoid { throw SnippetError("'self' must be set before the initializer returns, e.g. `self = .\(type.cases.first?.name ?? "name")`", at: initializer.initKeyword) }
         try checkNested([finished], at: node)
-        return finished
+        return failable ? .some(finished) : finished
     }
 
     /// `value.name` for a declared type: a stored or computed property, a raw value, a static member.
