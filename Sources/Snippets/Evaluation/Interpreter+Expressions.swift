@@ -58,6 +58,7 @@ extension Interpreter {
                 }
                 // `["a": 1, "b": 2.5]` is a `[String: Double]`, as swiftc infers it.
                 if values.count > 1 { try unifyNumbers(&values, elements.lazy.map(\.value), in: dictionary) }
+                if values.count > 1, values.contains(where: \.isNull) { values = values.map(\.asOptional) }
                 for (key, value) in zip(keys, values) { try result.set(key, value) }
             }
             return .dictionary(result)

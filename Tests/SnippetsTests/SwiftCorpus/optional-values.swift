@@ -108,3 +108,7 @@ var tags: Set = ["a"]
 print(tags.remove("a"), tags.remove("z"))
 var table = ["x": 1.5]
 print(table.removeValue(forKey: "x"), table.removeValue(forKey: "x"))
+let typed: (Int, Int?) = (1, 2)
+let sparse = ["a": nil, "b": 1]
+func describe(_ x: Int? = nil) -> String { "\(x)" }
+print(typed, sparse.count, describe(), describe(5), sparse["b"], sparse["a"])
