@@ -105,7 +105,6 @@ extension Interpreter {
         }
         if let reference = target.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            if let binding = scope.lookup(name), binding.isMutable, name != "self" { return (binding, []) }
             switch scope.resolve(name) {
             case nil:
                 throw unknownName(name, at: reference, in: scope)
@@ -113,6 +112,7 @@ extension Interpreter {
                 guard receiver.binding.isMutable || receiver.binding.value.isObject else { throw immutableSelf(at: reference) }
                 return (receiver.binding, [.member(name, Syntax(reference))])
             case let .binding(binding):
+                if binding.isMutable, name != "self" { return (binding, []) }
                 guard binding.isMutable || (throughReference && binding.value.isObject) else {
                     if name == "self" { throw immutableSelf(at: reference) }
                     if let method {

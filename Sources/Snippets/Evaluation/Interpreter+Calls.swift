@@ -8,10 +8,8 @@ extension Interpreter {
         let callee = call.calledExpression
         if let reference = callee.as(DeclReferenceExprSyntax.self) {
             let name = reference.baseName.text
-            if !builtins.isReserved(name), let binding = scope.lookup(name) {
-                return try callValue(binding.value, arguments, at: call)
-            }
-            if !builtins.isReserved(name), !userTypes.isEmpty, let resolved = scope.resolve(name) {
+            // One walk of the scopes: a variable holding a function, or a method of `self` inside a method.
+            if !builtins.isReserved(name), let resolved = userTypes.isEmpty ? scope.lookup(name).map(Environment.Resolved.binding) : scope.resolve(name) {
                 switch resolved {
                 case let .binding(binding): return try callValue(binding.value, arguments, at: call)
                 case let .member(receiver):

@@ -153,14 +153,15 @@ extension Interpreter {
     /// The value a name has here, read where `reference` is (for `if let left`, the pattern's name).
     func lookup(name: String, at reference: some SyntaxProtocol, in scope: Environment) throws -> Value {
         if !builtins.isReserved(name) {
-            if let binding = scope.lookup(name) { return binding.value }
-            if !userTypes.isEmpty, case let .member(receiver)? = scope.resolve(name) {
-                if case let .record(record) = receiver.binding.value, let index = receiver.type.storedIndex(of: name),
-                   let lazy = try pendingLazyValue(record, index, at: reference) {
-                    if receiver.binding.isMutable { try modify(&receiver.binding.value, [.member(name, Syntax(reference))]) { $0 = lazy } }
-                    return lazy
+            // One walk of the scopes: a variable, or a property of `self` inside a method.
+            if userTypes.isEmpty {
+                if let binding = scope.lookup(name) { return binding.value }
+            } else {
+                switch scope.resolve(name) {
+                case let .binding(binding)?: return binding.value
+                case let .member(receiver)?: return try propertyOfSelf(name, receiver, at: reference)
+                case nil: break
                 }
-                return try userMember(of: receiver.binding.value, receiver.type, name, at: reference)
             }
         }
         if let builtin = builtins.functions[name] {
@@ -168,6 +169,18 @@ extension Interpreter {
         }
         if let constant = builtins.constants[name] { return constant }
         throw unknownName(name, at: reference, in: scope)
+    }
+
+    /// `beta1` inside a method: a stored property read straight from `self`'s fields (a `lazy` one computed and kept first).
+    private func propertyOfSelf(_ name: String, _ receiver: MethodReceiver, at reference: some SyntaxProtocol) throws -> Value {
+        if case let .record(record) = receiver.binding.value, let index = receiver.type.storedIndex(of: name) {
+            if let lazy = try pendingLazyValue(record, index, at: reference) {
+                if receiver.binding.isMutable { try modify(&receiver.binding.value, [.member(name, Syntax(reference))]) { $0 = lazy } }
+                return lazy
+            }
+            return record.fields[index]
+        }
+        return try userMember(of: receiver.binding.value, receiver.type, name, at: reference)
     }
 
     func unknownName(_ name: String, at node: some SyntaxProtocol, in scope: Environment) -> SnippetError {
