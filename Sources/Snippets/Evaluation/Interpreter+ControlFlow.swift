@@ -106,6 +106,9 @@ extension Interpreter {
         case let .string(text): return text.map { .string(String($0)) }
         case let .tensor(tensor): return tensor.scalars.map { .double($0) }
         default:
+            if case .some = sequence {
+                throw SnippetError("cannot iterate over a value of optional type '\(sequence.typeName)'\(Value.unwrapAdvice) (`for x in list ?? []`)", at: node)
+            }
             throw SnippetError("cannot iterate over a \(sequence.typeName); use an array, a range, a set or a dictionary", at: node)
         }
     }

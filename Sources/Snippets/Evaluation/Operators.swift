@@ -42,7 +42,8 @@ enum Operators {
         case let ("+", value) where value.asDouble != nil: return value
         case let ("!", .bool(b)): return .bool(!b)
         default:
-            throw SnippetError("unary operator '\(op)' cannot be applied to an operand of type \(operand.typeName)", at: node)
+            let unwrap = if case .some = operand { Value.unwrapAdvice } else { "" }
+            throw SnippetError("unary operator '\(op)' cannot be applied to an operand of type \(operand.typeName)\(unwrap)", at: node)
         }
     }
 
