@@ -212,6 +212,9 @@ indirect enum HashableValue: Hashable {
     case array([HashableValue])
     /// A value of a declared struct or enum: its type, its case (empty for a struct) and its contents.
     case declared(type: ObjectIdentifier, name: String, contents: [HashableValue])
+    /// `nil` as a key or an element: Swift's `Optional` is `Hashable` (`Set([1, nil, 1])` has 2 elements).
+    /// A present optional hashes as what it holds, so `s.contains(3)` finds `Optional(3)`, as Swift promotes `3`.
+    case none
 
     init?(_ value: Value) {
         switch value {
@@ -228,6 +231,10 @@ indirect enum HashableValue: Hashable {
         case let .record(record) where record.type.isHashable:
             guard let contents = Self.all(record.fields) else { return nil }
             self = .declared(type: ObjectIdentifier(record.type), name: "", contents: contents)
+        case .null: self = .none
+        case let .some(wrapped):
+            guard let inner = HashableValue(wrapped) else { return nil }
+            self = inner
         default: return nil
         }
     }

@@ -112,3 +112,10 @@ let typed: (Int, Int?) = (1, 2)
 let sparse = ["a": nil, "b": 1]
 func describe(_ x: Int? = nil) -> String { "\(x)" }
 print(typed, sparse.count, describe(), describe(5), sparse["b"], sparse["a"])
+let repeated: [Int?] = [1, nil, 1, 3]
+let unique = Set(repeated)
+print(unique.count, unique.contains(nil), unique.contains(3))
+var byFirst: [Int?: String] = [:]
+byFirst[[5].first] = "five"
+byFirst[[Int]().first] = "none"
+print(byFirst.count, byFirst[5], byFirst[nil])
