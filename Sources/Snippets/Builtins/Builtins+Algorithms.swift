@@ -117,12 +117,18 @@ extension BuiltinRegistry {
                 }
             }
         }
-        method(of: "Dictionary", "mapValues", ["{_transform"]) { receiver, args in
-            guard case let .dictionary(entries) = receiver else { return .void }
-            let function = try args.function("transform")
-            var result = OrderedDictionary()
-            for (key, value) in entries.pairs { try result.set(key, try args.interpreter.call(function, with: [value], at: args.call)) }
-            return .dictionary(result)
+        for name in ["mapValues", "compactMapValues"] {
+            // `compactMapValues` keeps what a present optional holds and drops the keys whose closure gives nil.
+            method(of: "Dictionary", name, ["{_transform"]) { receiver, args in
+                guard case let .dictionary(entries) = receiver else { return .void }
+                let function = try args.function("transform")
+                var result = OrderedDictionary()
+                for (key, value) in entries.pairs {
+                    let mapped = try args.interpreter.call(function, with: [value], at: args.call)
+                    try result.set(key, name == "mapValues" ? mapped : mapped.unwrapped)
+                }
+                return .dictionary(result)
+            }
         }
         method(of: "Dictionary", "filter", ["{_isIncluded"]) { receiver, args in
             guard case let .dictionary(entries) = receiver else { return .void }

@@ -22,7 +22,8 @@ extension Interpreter {
         }
         switch op {
         case "??":
-            return try evaluate(infix.leftOperand, in: scope).unwrapped ?? evaluate(infix.rightOperand, in: scope)
+            if let present = try evaluate(infix.leftOperand, in: scope).unwrapped { return present }
+            return try fallback(for: infix, in: scope)
         case "&&", "||":
             guard case let .bool(left) = try evaluate(infix.leftOperand, in: scope) else {
                 throw SnippetError("the operands of '\(op)' must be Bool", at: infix.leftOperand)

@@ -99,6 +99,31 @@ extension Interpreter {
         }
     }
 
+    /// The right side of `x ?? 0` when `x` is nil: a literal takes the optional's declared type, so `decay ?? 0`
+    /// for a `Double?` is `0.0`, as swiftc types it (known for a variable or a property declared `Double?`).
+    func fallback(for infix: InfixOperatorExprSyntax, in scope: Environment) throws -> Value {
+        let value = try evaluate(infix.rightOperand, in: scope)
+        guard case let .int(whole) = value, Self.takesContextType(infix.rightOperand),
+              let declared = declaredOptional(infix.leftOperand, in: scope)?.as(OptionalTypeSyntax.self),
+              declared.wrappedType.as(IdentifierTypeSyntax.self)?.name.text == "Double" else { return value }
+        return .double(Double(whole))
+    }
+
+    /// The `T?` a variable or a stored property was declared with, when `expression` names one.
+    private func declaredOptional(_ expression: ExprSyntax, in scope: Environment) -> TypeSyntax? {
+        if let reference = expression.as(DeclReferenceExprSyntax.self) {
+            switch scope.resolve(reference.baseName.text) {
+            case let .binding(binding)?: return binding.declaredOptional
+            case let .member(receiver)?: return userType(of: receiver.binding.value)?.storedType(of: reference.baseName.text)
+            case nil: return nil
+            }
+        }
+        // `config.decay`: only through a name, so nothing is evaluated twice.
+        guard let access = expression.as(MemberAccessExprSyntax.self), let base = access.base?.as(DeclReferenceExprSyntax.self),
+              let holder = scope.lookup(base.baseName.text)?.value, let type = userType(of: holder) else { return nil }
+        return type.storedType(of: access.declName.baseName.text)
+    }
+
     /// The error for using an optional as the value it may hold: `xs.first + 1`, `d["a"].count`.
     static func mustUnwrap(_ value: Value, _ use: String, written: ExprSyntax, at node: some SyntaxProtocol) -> SnippetError {
         let text = excerpt(written)

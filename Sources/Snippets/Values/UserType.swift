@@ -118,6 +118,11 @@ final class UserType {
     func enumCase(named name: String) -> Case? { caseIndex[name].map { cases[$0] } }
 
     /// Whether a bare `name` inside a method means `self.name`.
+    /// The declared type of a stored property, when it has one.
+    func storedType(of name: String) -> TypeSyntax? {
+        storedIndex(of: name).flatMap { stored[$0].type }
+    }
+
     func hasInstanceMember(_ name: String) -> Bool {
         storedIndex[name] != nil || computedProperty(name) != nil || method(name) != nil || (name == "rawValue" && rawType != nil)
             || builtinMembers.contains(name) || adopted.contains { $0.requirements.contains { !$0.isStatic && $0.name == name } }
