@@ -107,4 +107,37 @@ extension Interpreter {
                 + "is an element of '\(collection)', which holds Ints, and Swift never turns an Int into a Double; "
                 + "make its elements Doubles (`[0.0, 1.0]`, or declare it `[Double]`)", at: rhs)
     }
+
+    /// `xs.append(1)` on an array of Doubles stores `1.0`, as swiftc types the literal; `xs.append(n)` is its error.
+    ///
+    /// Decided only when every element is a Double: an empty array shows no type.
+    func element(_ element: Value, joining items: [Value], written: Syntax) throws -> Value {
+        guard case let .int(integer) = element, !items.isEmpty, let expression = written.as(LabeledExprSyntax.self)?.expression,
+              items.allSatisfy({ if case .double = $0 { return true } else { return false } }) else { return element }
+        try checkIntegerToDouble(written: written, role: "expected argument type")
+        return .double(Self.literalDouble(expression) ?? Double(integer))
+    }
+
+    /// `Double` in `Array<Double>(…)` or `[Double](…)`: the element type written in an array's initializer call.
+    static func writtenElementType(_ callee: ExprSyntax) -> TypeSyntax? {
+        if let specialization = callee.as(GenericSpecializationExprSyntax.self),
+           specialization.expression.as(DeclReferenceExprSyntax.self)?.baseName.text == "Array",
+           specialization.genericArgumentClause.arguments.count == 1 {
+            return specialization.genericArgumentClause.arguments.first?.argument.as(TypeSyntax.self)
+        }
+        guard let array = callee.as(ArrayExprSyntax.self), array.elements.count == 1,
+              let name = array.elements.first?.expression.as(DeclReferenceExprSyntax.self)?.baseName,
+              name.text.first?.isUppercase == true else { return nil }
+        return TypeSyntax(IdentifierTypeSyntax(name: name.trimmed))
+    }
+
+    /// `Array<Double>(repeating: 0, count: n)`: `Array(…)` with its elements of the written type (`0` becomes `0.0`).
+    func typedArray(of element: TypeSyntax, _ arguments: [Argument], at call: FunctionCallExprSyntax, in scope: Environment) throws -> Value {
+        for argument in arguments where argument.label == "repeating" {
+            try checkConversion(argument.value, to: element, written: argument.node, role: "expected argument type")
+        }
+        let initializer = try evaluate(ExprSyntax(DeclReferenceExprSyntax(baseName: .identifier("Array"))), in: scope)
+        let made = try callValue(initializer, arguments, at: call)
+        return try coerce(made, to: TypeSyntax(ArrayTypeSyntax(element: element)), at: call)
+    }
 }

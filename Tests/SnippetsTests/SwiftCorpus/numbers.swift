@@ -48,3 +48,10 @@ sums["a", default: 0] += 0.25
 var counts = [0, 0]
 counts[1] += 2
 print(sums, counts, flag ? 1 : 2.5, !flag ? 1 : 2.5, [flag ? 1 : 2.5])
+var samples = [0.5]
+samples.append(1)
+samples.insert(2, at: 0)
+var zeros = Array<Double>(repeating: 0, count: 2)
+zeros[1] += 0.5
+let ones = [Double](repeating: 1, count: 2)
+print(samples, zeros, ones, ones.map { $0 * 0.5 }, samples.map { $0 / 2 })
