@@ -39,7 +39,9 @@ extension Interpreter {
     func compoundOperand(_ op: String, _ place: Value, _ rhs: Value, _ infix: InfixOperatorExprSyntax) throws -> Value {
         if case .int = place {
             if Self.takesContextType(infix.leftOperand) { return rhs }
-            if let element = infix.leftOperand.as(SubscriptCallExprSyntax.self) {
+            // `xs[i] += 0.5`, or `d[key]! += 0.5` through the dictionary's optional.
+            let written = infix.leftOperand.as(ForceUnwrapExprSyntax.self)?.expression ?? infix.leftOperand
+            if let element = written.as(SubscriptCallExprSyntax.self) {
                 try Self.checkElementPlace(element, rhs, rhs: infix.rightOperand)
                 return rhs
             }
