@@ -17,7 +17,7 @@ extension BuiltinRegistry {
         method(of: "Array", "append", ["contentsOf"], mutating: true) { receiver, args in
             guard case var .array(items) = receiver else { return .void }
             receiver = .void
-            let added = try self.sequence(args, "contentsOf")
+            let added = try args.interpreter.elements(try self.sequence(args, "contentsOf"), joining: items, written: args.node("contentsOf"))
             try Footprint.charge(try Footprint.quickElements(added), for: "appending to this array")
             items.append(contentsOf: added)
             receiver = .array(items)

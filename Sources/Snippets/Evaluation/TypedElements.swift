@@ -112,10 +112,18 @@ extension Interpreter {
     ///
     /// Decided only when every element is a Double: an empty array shows no type.
     func element(_ element: Value, joining items: [Value], written: Syntax) throws -> Value {
-        guard case let .int(integer) = element, !items.isEmpty, let expression = written.as(LabeledExprSyntax.self)?.expression,
+        guard case let .int(integer) = element, !items.isEmpty,
+              let expression = written.as(LabeledExprSyntax.self)?.expression ?? written.as(ArrayElementSyntax.self)?.expression,
               items.allSatisfy({ if case .double = $0 { return true } else { return false } }) else { return element }
-        try checkIntegerToDouble(written: written, role: "expected argument type")
+        try checkIntegerToDouble(written: Syntax(expression), role: "expected argument type")
         return .double(Self.literalDouble(expression) ?? Double(integer))
+    }
+
+    /// `xs.append(contentsOf: [1, 2])` on an array of Doubles appends `1.0` and `2.0`, element by element as `append`.
+    func elements(_ added: [Value], joining items: [Value], written: Syntax) throws -> [Value] {
+        guard let literal = written.as(LabeledExprSyntax.self)?.expression.as(ArrayExprSyntax.self),
+              literal.elements.count == added.count else { return added }
+        return try zip(added, literal.elements).map { try element($0, joining: items, written: Syntax($1)) }
     }
 
     /// `Double` in `Array<Double>(…)` or `[Double](…)`: the element type written in an array's initializer call.

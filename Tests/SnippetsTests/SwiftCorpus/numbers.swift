@@ -51,6 +51,7 @@ print(sums, counts, flag ? 1 : 2.5, !flag ? 1 : 2.5, [flag ? 1 : 2.5])
 var samples = [0.5]
 samples.append(1)
 samples.insert(2, at: 0)
+samples.append(contentsOf: [3, 4])
 var zeros = Array<Double>(repeating: 0, count: 2)
 zeros[1] += 0.5
 let ones = [Double](repeating: 1, count: 2)
