@@ -33,9 +33,20 @@ struct Arguments {
         return SnippetError("argument '\(name)' of \(callee) must be \(expected), got \(got)\(unwrap)", at: node(name))
     }
 
+    /// A `Double` parameter's number: a literal `3` is fine, an `Int` that has its type (`n`) is swiftc's error.
     func double(_ name: String) throws -> Double {
-        guard let number = try value(name).asDouble else { throw fail(name, "a number") }
+        let value = try value(name)
+        guard let number = value.asDouble else { throw fail(name, "a number") }
+        if case .int = value { try checkWrittenInteger(name) }
         return number
+    }
+
+    /// The error for an `Int` with its type written for a `Double` parameter (`sqrt(n)`), with the conversion to write.
+    ///
+    /// Only an argument written in the call is checked: a value a builtin passes on (`xs.map(sqrt)`) has no syntax of its own.
+    func checkWrittenInteger(_ name: String) throws {
+        guard let node = values[name]?.node, node.is(LabeledExprSyntax.self) else { return }
+        try interpreter.checkIntegerToDouble(written: node, role: "expected argument type")
     }
 
     func double(_ name: String, default fallback: Double) throws -> Double {

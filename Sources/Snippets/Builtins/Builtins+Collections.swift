@@ -8,7 +8,7 @@ extension BuiltinRegistry {
         method(of: "Array", "append", ["_element"], mutating: true) { receiver, args in
             guard case var .array(items) = receiver else { return .void }
             receiver = .void
-            let element = try args.value("element")
+            let element = try args.interpreter.element(try args.value("element"), joining: items, written: args.node("element"))
             try Footprint.charge(try Footprint.bytes(of: element), for: "appending to this array")
             items.append(element)
             receiver = .array(items)
@@ -17,7 +17,7 @@ extension BuiltinRegistry {
         method(of: "Array", "append", ["contentsOf"], mutating: true) { receiver, args in
             guard case var .array(items) = receiver else { return .void }
             receiver = .void
-            let added = try self.sequence(args, "contentsOf")
+            let added = try args.interpreter.elements(try self.sequence(args, "contentsOf"), joining: items, written: args.node("contentsOf"))
             try Footprint.charge(try Footprint.quickElements(added), for: "appending to this array")
             items.append(contentsOf: added)
             receiver = .array(items)
@@ -27,7 +27,7 @@ extension BuiltinRegistry {
             guard case var .array(items) = receiver else { return .void }
             let index = try args.int("at")
             guard index >= 0, index <= items.count else { throw SnippetError("index \(index) is out of range 0...\(items.count)") }
-            let element = try args.value("element")
+            let element = try args.interpreter.element(try args.value("element"), joining: items, written: args.node("element"))
             try Footprint.charge(try Footprint.bytes(of: element), for: "inserting into this array")
             receiver = .void
             items.insert(element, at: index)

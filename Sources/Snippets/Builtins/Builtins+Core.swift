@@ -56,6 +56,7 @@ extension BuiltinRegistry {
                 case let .tensor(t): if let tensor { return .tensor(tensor(t)) }
                 case let .variable(v):
                     if let body = Self.variableUnary.first(where: { $0.0 == name })?.1 { return .variable(body(v)) }
+                case let .int(i): try args.checkWrittenInteger("x"); return .double(scalar(Double(i)))
                 case let other: if let x = other.asDouble { return .double(scalar(x)) }
                 }
                 throw args.fail("x", "a number")
@@ -67,7 +68,12 @@ extension BuiltinRegistry {
             case let (.jet(j), p): if let p = p.asDouble { return .jet(j.pow(p)) }
             case let (.tensor(t), p): if let p = p.asDouble { return .tensor(t.pow(p)) }
             case let (.variable(v), p): if let p = p.asDouble { return .variable(v.pow(p)) }
-            case let (x, p): if let x = x.asDouble, let p = p.asDouble { return .double(Foundation.pow(x, p)) }
+            case let (x, p):
+                if let base = x.asDouble, let p = p.asDouble {
+                    // `pow(n, 2)` is swiftc's error; `pow(2.0, n)` compiles (as a Decimal) and is left to run.
+                    if case .int = x { try args.checkWrittenInteger("x") }
+                    return .double(Foundation.pow(base, p))
+                }
             }
             throw args.fail("x", "a number")
         }
@@ -75,6 +81,7 @@ extension BuiltinRegistry {
         for name in ["max", "min"] {
             function(name, ["_values..."]) { args in
                 var values = try args.array("values")
+                try Self.checkMixedIntegers(values, args, name)
                 // `min(Phase.train, .warmup)`: an implicit member takes the other values' type.
                 try args.interpreter.resolveImplicitMembers(in: &values)
                 guard var best = values.first else { throw SnippetError("\(name) needs at least one value") }
@@ -89,6 +96,21 @@ extension BuiltinRegistry {
                 }
                 return best
             }
+        }
+    }
+
+    /// `max(n, 2.5)` is swiftc's error (an `Int` with its type among Doubles); `max(0, x)` takes the literal as a Double.
+    private static func checkMixedIntegers(_ values: [Value], _ args: Arguments, _ name: String) throws {
+        guard values.contains(where: Interpreter.isFractional), let call = args.call.as(FunctionCallExprSyntax.self),
+              call.arguments.count == values.count else { return }
+        let written = call.arguments.map(\.expression)
+        for (index, value) in values.enumerated() {
+            guard case .int = value, !Interpreter.takesContextType(written[index]) else { continue }
+            var fixed = written.map(\.trimmedDescription)
+            fixed[index] = "Double(\(fixed[index]))"
+            throw SnippetError(
+                "conflicting arguments to generic parameter 'T' ('Int' vs. '\(values.first(where: Interpreter.isFractional)?.typeName ?? "Double")'): "
+                    + "Swift never turns an Int into a Double by itself; write `\(name)(\(fixed.joined(separator: ", ")))`", at: written[index])
         }
     }
 

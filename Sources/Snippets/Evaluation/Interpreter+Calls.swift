@@ -71,6 +71,9 @@ extension Interpreter {
             if base == "Dictionary" { return .dictionary(OrderedDictionary()) }
         }
         if arguments.isEmpty, callee.is(DictionaryExprSyntax.self) { return .dictionary(OrderedDictionary()) }
+        if !arguments.isEmpty, let element = Self.writtenElementType(callee), scope.lookup("Array") == nil {
+            return try typedArray(of: element, arguments, at: call, in: scope)
+        }
         let function = try evaluate(callee, in: scope)
         return try callValue(function, arguments, at: call)
     }

@@ -76,7 +76,7 @@ extension Interpreter {
             // `found ? i : nil` is an optional whichever branch runs.
             if other.is(NilLiteralExprSyntax.self) { return value.asOptional }
             // `flag ? 1 : 0.5` is a Double whichever branch runs, as swiftc types it.
-            guard case let .int(integer) = value, other.is(FloatLiteralExprSyntax.self) else { return value }
+            guard case let .int(integer) = value, other.is(FloatLiteralExprSyntax.self), !Self.isPrintItem(ternary) else { return value }
             return try Self.contextDouble(integer, written: taken, where: "the branches of '?:' give an Int and a Double")
         case let .functionCallExpr(call):
             return try evaluateCall(call, in: scope)

@@ -38,8 +38,13 @@ extension Interpreter {
     /// The right side of `place op= value` where one side is an `Int` and the other a `Double`, or swiftc's error.
     func compoundOperand(_ op: String, _ place: Value, _ rhs: Value, _ infix: InfixOperatorExprSyntax) throws -> Value {
         if case .int = place {
-            // `sums[key, default: 0] += x`: the default's literal is inferred from the dictionary, which the value does not show.
-            if infix.leftOperand.is(SubscriptCallExprSyntax.self) || Self.takesContextType(infix.leftOperand) { return rhs }
+            if Self.takesContextType(infix.leftOperand) { return rhs }
+            // `xs[i] += 0.5`, or `d[key]! += 0.5` through the dictionary's optional.
+            let written = infix.leftOperand.as(ForceUnwrapExprSyntax.self)?.expression ?? infix.leftOperand
+            if let element = written.as(SubscriptCallExprSyntax.self) {
+                try Self.checkElementPlace(element, rhs, rhs: infix.rightOperand)
+                return rhs
+            }
             let place = Self.excerpt(infix.leftOperand)
             let name = infix.leftOperand.as(MemberAccessExprSyntax.self)?.declName.baseName.text ?? place
             throw SnippetError(
@@ -83,6 +88,13 @@ extension Interpreter {
         throw SnippetError(
             "cannot convert value of type 'Int' to \(role) 'Double': Swift never turns an Int into a Double by itself; "
                 + "write `Double(\(Self.excerpt(expression)))`", at: expression)
+    }
+
+    /// `print(flag ? 1 : 2.5)` prints `1`: swiftc types an item of `print` as `Any`, so each branch keeps its own type.
+    static func isPrintItem(_ expression: TernaryExprSyntax) -> Bool {
+        guard let item = expression.parent?.as(LabeledExprSyntax.self), item.label == nil,
+              let call = item.parent?.parent?.as(FunctionCallExprSyntax.self) else { return false }
+        return call.calledExpression.as(DeclReferenceExprSyntax.self)?.baseName.text == "print"
     }
 
     /// `[1, 2.5]` is a `[Double]`, as swiftc infers it; `let xs = [n, 2.5]` is an error there.
@@ -163,7 +175,9 @@ extension Interpreter {
         case let .declReferenceExpr(reference):
             return isUntypedParameter(reference)
         case let .memberAccessExpr(access):
-            // `$0.0` or `pair.x` of an untyped closure parameter: its parts were inferred with it.
+            // `$0.0` or `pair.x` of an untyped closure parameter: its parts were inferred with it
+            // (but an `enumerated()` element's `offset` is an `Int`).
+            guard access.declName.baseName.text != "offset" else { return false }
             return access.base.map(takesContextType) ?? false
         case let .subscriptCallExpr(subscriptCall):
             return takesContextType(subscriptCall.calledExpression)
@@ -177,17 +191,27 @@ extension Interpreter {
     /// A closure parameter declared without a type (`$0`, `{ x in … }`) or a function parameter of a generic type.
     private static func isUntypedParameter(_ reference: DeclReferenceExprSyntax) -> Bool {
         let name = reference.baseName.text
-        if name.hasPrefix("$") { return true }
         var node = reference.parent
         while let current = node {
-            if let closure = current.as(ClosureExprSyntax.self), let clause = closure.signature?.parameterClause {
-                switch clause {
+            if let closure = current.as(ClosureExprSyntax.self) {
+                // `$1` of the closure it is written in; `ints.map { $0 * 0.5 }` gets typed elements.
+                if name.hasPrefix("$") {
+                    if closure.signature?.parameterClause != nil { node = current.parent; continue }
+                    return !receivesTypedElement(closure, position: Int(name.dropFirst()) ?? 0, parameterCount: nil)
+                }
+                switch closure.signature?.parameterClause {
                 case let .simpleInput(names):
-                    if names.contains(where: { $0.name.text == name }) { return true }
-                case let .parameterClause(parameters):
-                    if let parameter = parameters.parameters.first(where: { ($0.secondName ?? $0.firstName).text == name }) {
-                        return parameter.type == nil
+                    if let position = names.firstIndex(where: { $0.name.text == name }) {
+                        return !receivesTypedElement(closure, position: names.distance(from: names.startIndex, to: position), parameterCount: names.count)
                     }
+                case let .parameterClause(parameters):
+                    if let position = parameters.parameters.firstIndex(where: { ($0.secondName ?? $0.firstName).text == name }) {
+                        guard parameters.parameters[position].type == nil else { return false }
+                        let index = parameters.parameters.distance(from: parameters.parameters.startIndex, to: position)
+                        return !receivesTypedElement(closure, position: index, parameterCount: parameters.parameters.count)
+                    }
+                case nil:
+                    break
                 }
             } else if let function = current.as(FunctionDeclSyntax.self) {
                 if let parameter = function.signature.parameterClause.parameters.first(where: { ($0.secondName ?? $0.firstName).text == name }) {

@@ -36,3 +36,23 @@ let mean = [0.5, 1.5, 4.0].reduce(0, +) / Double(3)
 print(mean, [0.5, 1.5].reduce(0) { $0 + $1 * 2 })
 let grid = [[0, 1], [1.5, 2]]
 print(grid, grid[0][1] * 0.5)
+let ints = [1, 2, 3]
+let weights: [Double] = [1, 2]
+print([1, 2].sorted().map { $0 * 0.5 }, [1, 2].map { $0 * 2 }.map { $0 * 0.5 }, Array(repeating: 1, count: 2).map { $0 * 0.5 })
+print(ints.map { Double($0) * 0.5 }, ints.reduce(0) { $0 + $1 }, ints.reduce(0.0) { $0 + Double($1) }, weights.map { $0 * 0.5 })
+print(zip([1, 2], [3, 4]).map { $0 * 0.5 + $1 }, ["a": 1].mapValues { $0 * 0.5 }, [1, 2].enumerated().map { $0.element * 0.5 })
+print(stride(from: 0, to: 2, by: 1).map { $0 * 0.5 }, [[1, 2]].map { $0.map { $0 * 0.5 } }, [1, 2].reduce(into: 0) { $0 += $1 * 0.5 })
+var sums: [String: Double] = [:]
+sums["a", default: 0] += 1.5
+sums["a", default: 0] += 0.25
+var counts = [0, 0]
+counts[1] += 2
+print(sums, counts, flag ? 1 : 2.5, !flag ? 1 : 2.5, [flag ? 1 : 2.5])
+var samples = [0.5]
+samples.append(1)
+samples.insert(2, at: 0)
+samples.append(contentsOf: [3, 4])
+var zeros = Array<Double>(repeating: 0, count: 2)
+zeros[1] += 0.5
+let ones = [Double](repeating: 1, count: 2)
+print(samples, zeros, ones, ones.map { $0 * 0.5 }, samples.map { $0 / 2 })
