@@ -134,8 +134,13 @@ extension Interpreter {
         if method.isMutating {
             let (binding, steps) = try place()
             var result = Value.void
+            let fillsEmpty = steps.isEmpty && binding.declaredElement != nil && Self.isEmptyArray(binding.value)
             try modify(&binding.value, steps[...]) { receiver in
                 result = try builtins.invoke({ try method.body(&receiver, $0) }, args, at: Syntax(call))
+            }
+            // `losses.append(1)` on a `var losses: [Double] = []` holds 1.0, as swiftc types the literal.
+            if fillsEmpty, let element = binding.declaredElement, case let .array(items) = binding.value {
+                binding.value = .array(try items.map { try coerce($0, to: element, at: call) })
             }
             return result
         }
@@ -144,6 +149,10 @@ extension Interpreter {
             try builtins.invoke({ try method.body(&receiver, $0) }, args, at: Syntax(call))
         }
         return result.markedInterpreted(base.callsInterpretedCode)
+    }
+
+    static func isEmptyArray(_ value: Value) -> Bool {
+        if case let .array(items) = value { items.isEmpty } else { false }
     }
 
     /// Calls a function value: a closure, a declared `func` or a builtin passed around by name.

@@ -29,8 +29,9 @@ extension Interpreter {
                     value = try coerce(value, to: annotation.type, at: initializer.value)
                 }
                 try bind(binding.pattern, to: value, in: scope, mutable: mutable)
-                if mutable, let optionalType, let name = binding.pattern.as(IdentifierPatternSyntax.self) {
-                    scope.lookup(name.identifier.text)?.declaredOptional = optionalType
+                if mutable, let name = binding.pattern.as(IdentifierPatternSyntax.self), let bound = scope.lookup(name.identifier.text) {
+                    bound.declaredOptional = optionalType
+                    bound.declaredElement = binding.typeAnnotation?.type.as(ArrayTypeSyntax.self)?.element
                 }
             }
             return
