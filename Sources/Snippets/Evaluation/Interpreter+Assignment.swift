@@ -44,6 +44,7 @@ extension Interpreter {
                 if case .int = rhs, Self.isFractional(value) { operand = try compoundOperand(op, value, rhs, infix) }
                 value = try applyBinary(base, value, operand, at: infix.operator)
             }
+            if binding.declaredElement != nil, Self.takesContextType(infix.rightOperand) { try keepDeclaredValue(binding, steps, at: infix) }
             return .void
         default:
             let lhs = try evaluate(infix.leftOperand, in: scope)
@@ -93,6 +94,20 @@ extension Interpreter {
                 old = Self.conform(value, to: old)
             }
         }
+        if binding.declaredElement != nil, let written, Self.takesContextType(written) { try keepDeclaredValue(binding, steps, at: written) }
+    }
+
+    /// `d["a"] = 1` or `sums[k, default: 0] += 1` on a `var d: [String: Double]`: the literal's entry is a Double,
+    /// as swiftc types it, though the dictionary's other values (maybe none yet) do not show the type.
+    private func keepDeclaredValue(_ binding: Binding, _ steps: [PathStep], at node: some SyntaxProtocol) throws {
+        guard steps.count == 1, case let .index(arguments, _) = steps[0], let type = binding.declaredElement,
+              case var .dictionary(entries) = binding.value, let key = arguments.first, let stored = entries[key.value],
+              case .int = stored else { return }
+        let converted = try coerce(stored, to: type, at: node)
+        if case .int = converted { return }
+        binding.value = .void
+        defer { binding.value = .dictionary(entries) }
+        try entries.set(key.value, converted)
     }
 
     /// The variable an assignable expression starts from and the steps inside it.

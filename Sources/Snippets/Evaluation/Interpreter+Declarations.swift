@@ -31,7 +31,8 @@ extension Interpreter {
                 try bind(binding.pattern, to: value, in: scope, mutable: mutable)
                 if mutable, let name = binding.pattern.as(IdentifierPatternSyntax.self), let bound = scope.lookup(name.identifier.text) {
                     bound.declaredOptional = optionalType
-                    bound.declaredElement = binding.typeAnnotation?.type.as(ArrayTypeSyntax.self)?.element
+                    let type = binding.typeAnnotation?.type
+                    bound.declaredElement = type?.as(ArrayTypeSyntax.self)?.element ?? type?.as(DictionaryTypeSyntax.self)?.value
                 }
             }
             return

@@ -110,11 +110,15 @@ extension Interpreter {
 
     /// `xs.append(1)` on an array of Doubles stores `1.0`, as swiftc types the literal; `xs.append(n)` is its error.
     ///
-    /// Decided only when every element is a Double: an empty array shows no type.
+    /// An empty array shows no type (a `var` declared `[Double]` is handled where it is mutated). A
+    /// non-empty one's elements share one type, so its ends stand for all of it and appending stays O(1).
     func element(_ element: Value, joining items: [Value], written: Syntax) throws -> Value {
-        guard case let .int(integer) = element, !items.isEmpty,
-              let expression = written.as(LabeledExprSyntax.self)?.expression ?? written.as(ArrayElementSyntax.self)?.expression,
-              items.allSatisfy({ if case .double = $0 { return true } else { return false } }) else { return element }
+        guard let first = items.first, let last = items.last else { return element }
+        // An `[Int?]` holds optionals: what is appended to it is a present optional, as Swift promotes it.
+        if first.isOptional || last.isOptional { return element.isOptional || element.isVoid ? element : .some(element) }
+        guard case let .int(integer) = element, case .double = first, case .double = last,
+              let expression = written.as(LabeledExprSyntax.self)?.expression ?? written.as(ArrayElementSyntax.self)?.expression
+        else { return element }
         try checkIntegerToDouble(written: Syntax(expression), role: "expected argument type")
         return .double(Self.literalDouble(expression) ?? Double(integer))
     }

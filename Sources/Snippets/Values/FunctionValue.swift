@@ -50,7 +50,8 @@ final class Binding {
     let isMutable: Bool
     /// The optional type a `var` was declared with (`var best: Double? = nil`), so `best = 1` stores `Optional(1.0)`.
     var declaredOptional: TypeSyntax?
-    /// The element type of a `var xs: [Double] = []`: an empty array shows no type, so what is first appended takes it.
+    /// The element (or value) type of a `var xs: [Double] = []` or `var d: [String: Double] = [:]`: an empty
+    /// collection shows no type, so what is first stored in it takes this one.
     var declaredElement: TypeSyntax?
 
     init(_ value: Value, mutable: Bool) {
