@@ -25,6 +25,16 @@ enum CheckedIntegers {
         case "/", "%":
             guard b != 0 else { throw SnippetError("division by zero in \(a) \(op) \(b); check that the divisor is not 0 first") }
             result = op == "/" ? a.dividedReportingOverflow(by: b) : a.remainderReportingOverflow(dividingBy: b)
+        // Bitwise operators, Swift's smart shifts (an overshift gives 0 or -1, never a trap) and the
+        // wrapping `&+`, `&-`, `&*`: none of them can overflow, as in Swift.
+        case "&": return a & b
+        case "|": return a | b
+        case "^": return a ^ b
+        case "<<": return a << b
+        case ">>": return a >> b
+        case "&+": return a &+ b
+        case "&-": return a &- b
+        case "&*": return a &* b
         default: return nil
         }
         if result.overflow { throw overflow("\(a) \(op) \(b)") }

@@ -109,8 +109,13 @@ extension Interpreter {
         return .double(Double(whole))
     }
 
-    /// The `T?` a variable or a stored property was declared with, when `expression` names one.
+    /// The `T?` a variable or a stored property was declared with, or a function's `-> T?`, when `expression` names one.
     private func declaredOptional(_ expression: ExprSyntax, in scope: Environment) -> TypeSyntax? {
+        // `lastLoss() ?? 0` for a `func lastLoss() -> Double?`.
+        if let call = expression.as(FunctionCallExprSyntax.self), let callee = call.calledExpression.as(DeclReferenceExprSyntax.self),
+           case let .function(function)? = scope.lookup(callee.baseName.text)?.value, case let .function(declaration, _) = function.body {
+            return declaration.signature.returnClause?.type
+        }
         if let reference = expression.as(DeclReferenceExprSyntax.self) {
             switch scope.resolve(reference.baseName.text) {
             case let .binding(binding)?: return binding.declaredOptional

@@ -41,6 +41,7 @@ enum Operators {
         case let ("-", .variable(v)): return .variable(-v)
         case let ("+", value) where value.asDouble != nil: return value
         case let ("!", .bool(b)): return .bool(!b)
+        case let ("~", .int(i)): return .int(~i)
         default:
             let unwrap = if case .some = operand { Value.unwrapAdvice } else { "" }
             throw SnippetError("unary operator '\(op)' cannot be applied to an operand of type \(operand.typeName)\(unwrap)", at: node)

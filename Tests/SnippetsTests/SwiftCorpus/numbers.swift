@@ -56,3 +56,6 @@ var zeros = Array<Double>(repeating: 0, count: 2)
 zeros[1] += 0.5
 let ones = [Double](repeating: 1, count: 2)
 print(samples, zeros, ones, ones.map { $0 * 0.5 }, samples.map { $0 / 2 })
+let mask = 12, bits = 10
+print(mask & bits, mask | bits, mask ^ bits, mask << 2, mask >> 1, 1 << 70, -8 >> 100, 1 << -1, ~mask)
+print(Int.max &+ 1 == Int.min, 3 &* 4, 5 &- 7)

@@ -37,3 +37,5 @@ config.decay = nil
 print(config.decay ?? 0, config)
 var unset: Double?
 print(unset ?? 0, unset ?? 1.5, [3].first ?? 0)
+func lastLoss(_ xs: [Double]) -> Double? { xs.last }
+print(lastLoss([]) ?? 0, lastLoss([0.5]) ?? 0)
