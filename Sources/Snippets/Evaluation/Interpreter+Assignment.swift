@@ -34,10 +34,10 @@ extension Interpreter {
             }
             return .bool(right)
         case "+=", "-=", "*=", "/=", "%=":
-            try checkCompoundPlace(infix, op, in: scope)
             let rhs = try evaluate(infix.rightOperand, in: scope)
             let base = String(op.dropLast())
             let (binding, steps) = try resolvePlace(infix.leftOperand, in: scope)
+            try checkCompoundPlace(infix, op, binding, steps, in: scope)
             try modify(&binding.value, steps[...]) { value in
                 var operand = rhs
                 if case .int = value, case .double = rhs { operand = try compoundOperand(op, value, rhs, infix) }
@@ -216,8 +216,8 @@ extension Interpreter {
         case let .unwrap(force, node):
             switch value {
             case .null:
-                guard force else { return }
-                throw SnippetError("unexpectedly found nil while unwrapping '\(node.trimmedDescription.dropLast())'; use 'if let', 'guard let' or '??' to handle a missing value", at: node)
+                guard force, let unwrap = node.as(ForceUnwrapExprSyntax.self) else { return }
+                throw Self.foundNil(unwrap)
             case var .some(inner):
                 value = .void
                 defer { value = .some(inner) }
@@ -230,9 +230,13 @@ extension Interpreter {
     }
 
     /// `counts["a"] += 1` is swiftc's error: a dictionary read is optional; `counts["a", default: 0] += 1` is the fix.
-    private func checkCompoundPlace(_ infix: InfixOperatorExprSyntax, _ op: String, in scope: Environment) throws {
-        guard let read = infix.leftOperand.as(SubscriptCallExprSyntax.self), !read.arguments.contains(where: { $0.label?.text == "default" }),
-              case .dictionary = try evaluate(read.calledExpression, in: scope) else { return }
+    ///
+    /// `xs[i] += g` in a loop is the common case: when the subscript is the place's only step, its
+    /// collection is the variable itself, so nothing is evaluated a second time.
+    private func checkCompoundPlace(_ infix: InfixOperatorExprSyntax, _ op: String, _ binding: Binding, _ steps: [PathStep], in scope: Environment) throws {
+        guard let read = infix.leftOperand.as(SubscriptCallExprSyntax.self), !read.arguments.contains(where: { $0.label?.text == "default" }) else { return }
+        let collection = steps.count == 1 ? binding.value : try evaluate(read.calledExpression, in: scope)
+        guard case .dictionary = collection else { return }
         let base = Self.excerpt(read.calledExpression), key = read.arguments.trimmedDescription
         throw SnippetError(
             "value of optional type must be unwrapped: '\(Self.excerpt(infix.leftOperand))' is nil when the key is missing; "

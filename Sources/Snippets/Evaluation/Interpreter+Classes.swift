@@ -135,7 +135,7 @@ extension Interpreter {
     /// `a === b`: whether two class instances are the same one.
     func identical(_ lhs: Value, _ rhs: Value, at node: some SyntaxProtocol) throws -> Bool {
         // `node.next === other`: optionals compare what they hold.
-        switch (lhs.isOptional ? lhs.unwrapped ?? .null : lhs, rhs.isOptional ? rhs.unwrapped ?? .null : rhs) {
+        switch (lhs.unwrapped ?? .null, rhs.unwrapped ?? .null) {
         case let (.object(a), .object(b)): return a === b
         case (.null, .null): return true
         case (.object, .null), (.null, .object): return false

@@ -67,9 +67,14 @@ extension Interpreter {
 
     private func present(_ value: Value, _ unwrap: ForceUnwrapExprSyntax) throws -> Value {
         if let present = value.unwrapped { return present }
+        throw Self.foundNil(unwrap)
+    }
+
+    /// The error for `x!` when `x` is nil, read (`print(x!)`) or written through (`x!.append(1)`).
+    static func foundNil(_ unwrap: ForceUnwrapExprSyntax) -> SnippetError {
         let text = unwrap.expression.trimmedDescription
         let excerpt = text.count > 40 ? String(text.prefix(40)) + "…" : text
-        throw SnippetError("unexpectedly found nil while unwrapping '\(excerpt)'; use 'if let', 'guard let' or '??' to handle a missing value", at: unwrap)
+        return SnippetError("unexpectedly found nil while unwrapping '\(excerpt)'; use 'if let', 'guard let' or '??' to handle a missing value", at: unwrap)
     }
 
     /// Whether `expression` is part of an optional chain (`xs?.first`, `p?.name.count`), so a nil on the way ends
