@@ -88,7 +88,7 @@ extension Interpreter {
 
     /// `T?` or `T!`, the types whose variables keep what is assigned to them as an optional (or, for `T!`, bare).
     static func optionalType(_ type: TypeSyntax) -> TypeSyntax? {
-        type.is(OptionalTypeSyntax.self) || type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) ? type : nil
+        type.isOptional ? type : nil
     }
 
     /// Binds a pattern (`x`, `_`, `(a, b)`) to a value.

@@ -148,10 +148,10 @@ extension Interpreter {
         switch cast.questionOrExclamationMark?.tokenKind {
         case .postfixQuestionMark?, .infixQuestionMark?:
             // `x as? T` looks inside an optional `x`, and gives a `T?`.
-            if value.isOptional, !Self.optionalTarget(cast.type) { guard let present = value.unwrapped else { return .null }; value = present }
+            if value.isOptional, !cast.type.isOptional { guard let present = value.unwrapped else { return .null }; value = present }
             return isInstance(value, of: cast.type) ? value.asOptional : .null
         case .exclamationMark?:
-            if value.isOptional, !Self.optionalTarget(cast.type), let present = value.unwrapped { value = present }
+            if value.isOptional, !cast.type.isOptional, let present = value.unwrapped { value = present }
             guard isInstance(value, of: cast.type) else {
                 throw SnippetError("could not cast a value of type \(value.typeName) to \(cast.type.trimmedDescription); check with `as?` or `is` first", at: cast)
             }
@@ -159,10 +159,6 @@ extension Interpreter {
         default:
             return try coerce(value, to: cast.type, at: cast)
         }
-    }
-
-    private static func optionalTarget(_ type: TypeSyntax) -> Bool {
-        type.is(OptionalTypeSyntax.self) || type.is(ImplicitlyUnwrappedOptionalTypeSyntax.self)
     }
 
     /// `shape is Circle`: whether the value's own type is, or conforms to, the named type.

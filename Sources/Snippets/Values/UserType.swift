@@ -37,7 +37,7 @@ final class UserType {
 
         /// `var next: Node?` without a value starts as nil, as Swift's optional `var`s do (a `let` must be set).
         var startsAsNil: Bool {
-            initial == nil && !isLet && !isLazy && (type?.is(OptionalTypeSyntax.self) == true || type?.is(ImplicitlyUnwrappedOptionalTypeSyntax.self) == true)
+            initial == nil && !isLet && !isLazy && type?.isOptional == true
         }
 
         /// What the property holds before an initializer runs: nil for an optional `var`, else nothing yet (`.void`).
@@ -253,4 +253,11 @@ struct MethodReceiver {
     let type: UserType
     /// For a class: the class whose method is running, so `super` means its superclass.
     var owner: UserType? = nil
+}
+
+extension TypeSyntax {
+    /// `T?` or `T!`: a declared optional, whose `var` starts as nil and keeps what is assigned as an optional.
+    var isOptional: Bool {
+        self.is(OptionalTypeSyntax.self) || self.is(ImplicitlyUnwrappedOptionalTypeSyntax.self)
+    }
 }
